@@ -1,0 +1,41 @@
+using Augment.Imaging;
+using Augment.Randomness;
+
+namespace Augment.Transforms;
+
+/// <summary>Applies transforms one after the other. Child <c>i</c> draws from <c>random.Fork(i)</c>.</summary>
+public sealed class Compose : ITransform
+{
+    private readonly ITransform[] _transforms;
+
+    /// <summary>Creates a sequence of transforms.</summary>
+    /// <param name="transforms">The transforms, in order; none may be <see langword="null"/>.</param>
+    public Compose(params IEnumerable<ITransform> transforms)
+    {
+        ArgumentNullException.ThrowIfNull(transforms);
+        _transforms = [.. transforms];
+        for (int i = 0; i < _transforms.Length; i++)
+        {
+            if (_transforms[i] is null)
+            {
+                throw new ArgumentNullException(nameof(transforms), $"Transform #{i} is null.");
+            }
+        }
+    }
+
+    /// <summary>The transforms, in order.</summary>
+    public IReadOnlyList<ITransform> Transforms => _transforms;
+
+    /// <inheritdoc />
+    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        for (int i = 0; i < _transforms.Length; i++)
+        {
+            RandomSource child = random.Fork(i);
+            image = _transforms[i].Apply(image, ref child, recorder);
+        }
+
+        return image;
+    }
+}

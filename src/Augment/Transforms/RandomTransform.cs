@@ -1,0 +1,36 @@
+using Augment.Imaging;
+using Augment.Randomness;
+
+namespace Augment.Transforms;
+
+/// <summary>
+/// A random transform split in two halves: <see cref="Draw"/> samples a small parameter record from the random
+/// stream and the image's shape, and <see cref="Apply(ImageTensor, in TParams)"/> is a pure kernel call with
+/// those parameters. A draw can therefore be recorded, inspected and replayed.
+/// </summary>
+/// <typeparam name="TParams">The parameter record.</typeparam>
+public abstract class RandomTransform<TParams> : ITransform
+    where TParams : struct
+{
+    /// <summary>Draws the parameters for an image of <paramref name="channels"/> channels and spatial <paramref name="size"/>.</summary>
+    /// <param name="channels">The image's channel count.</param>
+    /// <param name="size">The image's spatial size.</param>
+    /// <param name="random">The random stream.</param>
+    /// <returns>The drawn parameters.</returns>
+    public abstract TParams Draw(int channels, ImageSize size, ref RandomSource random);
+
+    /// <summary>Applies previously drawn (or hand-made) parameters. Takes ownership of <paramref name="image"/>.</summary>
+    /// <param name="image">The image; ownership passes to the transform.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <returns>The transformed image (possibly <paramref name="image"/> itself).</returns>
+    public abstract ImageTensor Apply(ImageTensor image, in TParams parameters);
+
+    /// <inheritdoc />
+    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        TParams parameters = Draw(image.Channels, image.Size, ref random);
+        recorder?.Record(this, parameters);
+        return Apply(image, parameters);
+    }
+}
