@@ -1,0 +1,22 @@
+namespace Augment.Imaging;
+
+/// <summary>
+/// Decodes encoded images into CHW float RGB tensors. The core library holds no codec: implementations live in
+/// their own packages (Augment.Skia), so another codec can be added without touching any transform.
+/// </summary>
+public interface IImageDecoder
+{
+    /// <summary>Reads the image's dimensions and format from its header, without decoding pixels.</summary>
+    /// <param name="encoded">The file's bytes.</param>
+    /// <param name="sourceName">A name for the source (usually a path), used in error messages.</param>
+    /// <returns>The header information.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a decodable image.</exception>
+    ImageInfo Identify(ReadOnlySpan<byte> encoded, string? sourceName = null);
+
+    /// <summary>Decodes the image into a new 3xHxW tensor with values in [0, 1].</summary>
+    /// <param name="encoded">The file's bytes.</param>
+    /// <param name="sourceName">A name for the source (usually a path), used in error messages.</param>
+    /// <returns>The decoded image; the caller owns it.</returns>
+    /// <exception cref="InvalidDataException">The bytes are empty, corrupt, truncated or exceed the decoder's pixel limit.</exception>
+    ImageTensor Decode(ReadOnlySpan<byte> encoded, string? sourceName = null);
+}
