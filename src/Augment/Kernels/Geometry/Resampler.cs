@@ -197,7 +197,7 @@ internal static class Resampler
 
         // Vertical first, in strips of output rows that stay in cache between the two passes.
         int rowLength = r.Width * source.PixelSize;
-        int strip = Math.Clamp(StripBytes / sizeof(float) / rowLength, 4, outHeight);
+        int strip = Math.Min(Math.Max(StripBytes / sizeof(float) / rowLength, 8), outHeight);
         float[] rows = ArrayPool<float>.Shared.Rent(strip * rowLength);
         ref float buffered = ref MemoryMarshal.GetArrayDataReference(rows);
         for (int p = 0; p < source.Planes; p++)
