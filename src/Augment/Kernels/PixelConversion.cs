@@ -64,40 +64,36 @@ public static class PixelConversion
     }
 
     /// <summary>
-    /// Composites <paramref name="image"/> over a solid background using the alpha bytes of the RGBA pixels it was
-    /// converted from: effectively computes <c>plane[c] = plane[c] * a + background[c] * (1 - a)</c> with
-    /// <c>a = alpha / 255f</c>, for every pixel whose alpha is not 255.
+    /// Composites straight-alpha RGBA pixels over a solid background in place and makes them opaque: effectively
+    /// computes <c>c = round((c * a + background * (255 - a)) / 255)</c> and <c>a = 255</c> for every pixel whose
+    /// alpha <c>a</c> is not 255 (the 8-bit arithmetic of PIL's <c>alpha_composite</c> followed by <c>convert("RGB")</c>).
     /// </summary>
-    /// <param name="rgbaPixels">The <see cref="PixelLayout.Rgba32"/> pixels the image was converted from.</param>
-    /// <param name="stride">Bytes per row of <paramref name="rgbaPixels"/>; 0 means tightly packed.</param>
-    /// <param name="image">The 3-channel image, modified in place.</param>
-    /// <param name="red">The background's red, in [0, 1].</param>
-    /// <param name="green">The background's green, in [0, 1].</param>
-    /// <param name="blue">The background's blue, in [0, 1].</param>
-    /// <exception cref="ArgumentException">The image is not 3-channel, or the pixels are too short for it.</exception>
-    public static void CompositeOver(ReadOnlySpan<byte> rgbaPixels, int stride, ImageTensor image, float red, float green, float blue)
+    /// <param name="rgbaPixels">The <see cref="PixelLayout.Rgba32"/> pixels (not premultiplied), modified in place.</param>
+    /// <param name="width">The width in pixels.</param>
+    /// <param name="height">The height in pixels.</param>
+    /// <param name="stride">Bytes per row; 0 means tightly packed.</param>
+    /// <param name="red">The background's red.</param>
+    /// <param name="green">The background's green.</param>
+    /// <param name="blue">The background's blue.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is not positive.</exception>
+    /// <exception cref="ArgumentException">The pixels are too short.</exception>
+    public static void CompositeOver(Span<byte> rgbaPixels, int width, int height, int stride, byte red, byte green, byte blue)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        if (image.Channels != 3)
+        stride = ValidatePixels(rgbaPixels.Length, width, height, PixelLayout.Rgba32, stride, nameof(rgbaPixels));
+        for (int y = 0; y < height; y++)
         {
-            throw new ArgumentException($"Expected a 3-channel image, got {image.ShapeString}.", nameof(image));
-        }
-
-        int width = image.Width;
-        stride = ValidatePixels(rgbaPixels.Length, width, image.Height, PixelLayout.Rgba32, stride, nameof(rgbaPixels));
-        Span<float> r = image.Plane(0), g = image.Plane(1), b = image.Plane(2);
-        for (int y = 0; y < image.Height; y++)
-        {
-            ReadOnlySpan<byte> row = rgbaPixels.Slice(y * stride, width * 4);
-            for (int x = 0, o = y * width; x < width; x++, o++)
+            Span<byte> row = rgbaPixels.Slice(y * stride, width * 4);
+            for (int i = 0; i < row.Length; i += 4)
             {
-                byte alpha = row[(x * 4) + 3];
-                if (alpha != 255)
+                int a = row[i + 3];
+                if (a != 255)
                 {
-                    float a = alpha / 255f, rest = 1f - a;
-                    r[o] = (r[o] * a) + (red * rest);
-                    g[o] = (g[o] * a) + (green * rest);
-                    b[o] = (b[o] * a) + (blue * rest);
+                    // (x + 127) / 255 is round(x / 255): x / 255 is never halfway, 255 being odd.
+                    int rest = 255 - a;
+                    row[i] = (byte)(((row[i] * a) + (red * rest) + 127) / 255);
+                    row[i + 1] = (byte)(((row[i + 1] * a) + (green * rest) + 127) / 255);
+                    row[i + 2] = (byte)(((row[i + 2] * a) + (blue * rest) + 127) / 255);
+                    row[i + 3] = 255;
                 }
             }
         }

@@ -163,14 +163,12 @@ public sealed class PixelConversionTests
     }
 
     [Fact]
-    public void CompositeOverBlendsOnlyTranslucentPixels()
+    public void CompositeOverBlendsOnlyTranslucentPixelsAndMakesThemOpaque()
     {
-        byte[] pixels = [200, 100, 0, 255, 200, 100, 0, 0, 200, 100, 0, 51];
-        using ImageTensor image = PixelConversion.ToTensor(pixels, 3, 1, PixelLayout.Rgba32);
-        PixelConversion.CompositeOver(pixels, 0, image, 1f, 0.5f, 0f);
-        Assert.Equal([200 / 255f, 1f, (200 / 255f * 0.2f) + 0.8f], [image.Plane(0)[0], image.Plane(0)[1], image.Plane(0)[2]]);
-        Assert.Equal(0.5f, image.Plane(1)[1]);
-        Assert.Equal(0f, image.Plane(2)[1]);
+        byte[] pixels = [200, 100, 0, 255, 200, 100, 0, 0, 200, 100, 0, 51, 9, 9, 9, 9];
+        PixelConversion.CompositeOver(pixels, 3, 1, 0, 255, 128, 0);
+        byte Blend(int c, int bg) => (byte)Math.Round(((c * 51) + (bg * 204)) / 255.0);
+        Assert.Equal([200, 100, 0, 255, 255, 128, 0, 255, Blend(200, 255), Blend(100, 128), 0, 255, 9, 9, 9, 9], pixels);
     }
 
     private static int Offset(PixelLayout layout, int channel) => layout switch
