@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
 using Augment.Imaging;
+using Augment.Kernels.Color;
 
 namespace Augment.Kernels.Tone;
 
@@ -25,25 +25,7 @@ public static partial class ToneKernels
                 scale = 1f;
             }
 
-            Pointwise.ApplyInPlace(plane, new AutoContrastOperator(min, scale));
+            Pointwise.ApplyInPlace(plane, new ClampedAffineOperator(scale, -min * scale));
         }
-    }
-
-    /// <summary><c>clamp((x - min) * scale, 0, 1)</c>.</summary>
-    private readonly struct AutoContrastOperator(float min, float scale) : IUnaryOperator
-    {
-        private readonly float _min = min;
-        private readonly float _scale = scale;
-
-        public float Invoke(float x) => Math.Clamp((x - _min) * _scale, 0f, 1f);
-
-        public Vector128<float> Invoke(Vector128<float> x) =>
-            Vector128.Clamp((x - Vector128.Create(_min)) * _scale, Vector128<float>.Zero, Vector128<float>.One);
-
-        public Vector256<float> Invoke(Vector256<float> x) =>
-            Vector256.Clamp((x - Vector256.Create(_min)) * _scale, Vector256<float>.Zero, Vector256<float>.One);
-
-        public Vector512<float> Invoke(Vector512<float> x) =>
-            Vector512.Clamp((x - Vector512.Create(_min)) * _scale, Vector512<float>.Zero, Vector512<float>.One);
     }
 }

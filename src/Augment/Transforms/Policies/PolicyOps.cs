@@ -1,4 +1,5 @@
 using Augment.Imaging;
+using Augment.Kernels.Color;
 using Augment.Kernels.Tone;
 using Augment.Kernels.Warp;
 
@@ -24,9 +25,14 @@ internal static class PolicyOps
             case AugmentOp.Rotate:
                 return Replace(image, WarpKernels.Rotate(image, m, interpolation, fill));
             case AugmentOp.Brightness:
+                ColorKernels.AdjustBrightness(image, (float)(1.0 + m));
+                return image;
             case AugmentOp.Color:
+                ColorKernels.AdjustSaturation(image, (float)(1.0 + m));
+                return image;
             case AugmentOp.Contrast:
-                throw new NotSupportedException($"{step.Op} needs the color kernels.");
+                ColorKernels.AdjustContrast(image, (float)(1.0 + m));
+                return image;
             case AugmentOp.Sharpness:
                 return Replace(image, ToneKernels.Sharpness(image, (float)(1.0 + m)));
             case AugmentOp.Posterize:
