@@ -45,6 +45,16 @@ public sealed record DataLoaderOptions
     /// </summary>
     public Collator? Collator { get; init; }
 
+    /// <summary>
+    /// Batch transforms run, in order, on each finished batch (after the collator's soft targets), drawing from the
+    /// batch's stream <c>RandomSource.ForSample(seed, epoch, -1 - (batchIndex * WorldSize + Rank)).Fork(i)</c>.
+    /// Empty by default.
+    /// </summary>
+    public IReadOnlyList<BatchStage> BatchTransforms { get; init; } = [];
+
+    /// <summary>Whether to also convert each finished batch to float16 (<see cref="ImageBatch.ConvertToHalf"/>) on the worker. Default <see langword="false"/>.</summary>
+    public bool ConvertToHalf { get; init; }
+
     /// <summary>What to do with unreadable samples. Default <see cref="BadFilePolicy.Raise"/>.</summary>
     public BadFilePolicy BadFiles { get; init; } = BadFilePolicy.Raise;
 
@@ -67,6 +77,15 @@ public sealed record DataLoaderOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(Epoch);
+        ArgumentNullException.ThrowIfNull(BatchTransforms);
+        for (int i = 0; i < BatchTransforms.Count; i++)
+        {
+            if (BatchTransforms[i] is null)
+            {
+                throw new ArgumentNullException(nameof(BatchTransforms), $"Batch transform #{i} is null.");
+            }
+        }
+
         EpochOrder.ValidateRank(Rank, WorldSize);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Augment.Batching;
+using Augment.Randomness;
 
 namespace Augment.Data;
 
@@ -120,6 +121,22 @@ internal sealed class EpochRun : IDisposable
         {
             ImageBatch batch = job.RentedBatch ?? throw new InvalidOperationException("A batch finished without any sample written.");
             _loader.Collator.Complete(batch);
+            IReadOnlyList<BatchStage> stages = Options.BatchTransforms;
+            if (stages.Count > 0)
+            {
+                RandomSource random = RandomSource.ForSample(Options.Seed, Epoch, -1 - (((long)job.Index * Options.WorldSize) + Options.Rank));
+                for (int i = 0; i < stages.Count; i++)
+                {
+                    RandomSource child = random.Fork(i);
+                    stages[i].Apply(batch, ref child);
+                }
+            }
+
+            if (Options.ConvertToHalf)
+            {
+                batch.ConvertToHalf();
+            }
+
             Interlocked.Increment(ref _queueDepth);
             if (!job.Succeed())
             {

@@ -79,6 +79,47 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public void BatchTransformsAreDeterministicAcrossWorkerCounts()
+    {
+        InMemorySource source = MakeSource(11);
+        float[]? data = null;
+        float[]? targets = null;
+        foreach (int workers in new[] { 1, 3 })
+        {
+            var collator = new Collator(classCount: 3);
+            var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions
+            {
+                BatchSize = 4, Workers = workers, Seed = 9, Shuffle = true, Transform = new RandomWindow(), Collator = collator,
+                BatchTransforms = [BatchStage.Of(new Augment.Mixing.Mixup(0.8))], ConvertToHalf = true,
+            });
+            var d = new List<float>();
+            var t = new List<float>();
+            foreach (ImageBatch batch in loader)
+            {
+                using (batch)
+                {
+                    d.AddRange(batch.Data.ToArray());
+                    t.AddRange(batch.Targets.ToArray());
+                    Assert.Equal(batch.Length, batch.HalfAsTensorSpan().FlattenedLength);
+                    for (int n = 0; n < batch.Count; n++)
+                    {
+                        Assert.Equal(1f, batch.Targets.Slice(n * 3, 3).ToArray().Sum(), 5);
+                    }
+                }
+            }
+
+            data ??= [.. d];
+            targets ??= [.. t];
+            Assert.Equal(data, d);
+            Assert.Equal(targets, t);
+            Assert.Equal(0, collator.Pool.Outstanding);
+        }
+
+        // Mixing happened: some soft target is neither 0 nor 1.
+        Assert.Contains(targets!, v => v is > 0.01f and < 0.99f);
+    }
+
+    [Fact]
     public void DropLastAndDistributedRanksCoverTheDataset()
     {
         InMemorySource source = MakeSource(10);
