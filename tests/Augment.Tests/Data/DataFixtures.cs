@@ -78,16 +78,6 @@ public static class DataFixtures
     }
 }
 
-/// <summary>The codec's decoder behind the core contract, for the loader tests.</summary>
-public sealed class TestDecoder : IImageDecoder
-{
-    private readonly SkiaImageDecoder _skia = new();
-
-    public ImageInfo Identify(ReadOnlySpan<byte> encoded, string? sourceName = null) => throw new NotSupportedException();
-
-    public ImageTensor Decode(ReadOnlySpan<byte> encoded, string? sourceName = null) => _skia.Decode(encoded, sourceName);
-}
-
 /// <summary>A random test transform: crops a random 12x12 window and scales it by a random factor.</summary>
 public sealed class RandomWindow : RandomTransform<RandomWindowParams>
 {

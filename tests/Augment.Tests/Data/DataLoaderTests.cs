@@ -1,5 +1,6 @@
 using Augment.Batching;
 using Augment.Data;
+using Augment.Skia;
 using Augment.Imaging;
 using Augment.Randomness;
 
@@ -35,7 +36,7 @@ public sealed class DataLoaderTests
         var results = new List<(float[] Data, int[] Labels, int[] Sizes)>();
         foreach (int workers in new[] { 1, 2, 4 })
         {
-            var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions
+            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
             {
                 BatchSize = 5, Shuffle = true, Seed = 42, Workers = workers, PrefetchBatches = 3, Transform = new RandomWindow(),
             });
@@ -52,7 +53,7 @@ public sealed class DataLoaderTests
         // Slot 0 is the first index of the epoch's permutation, transformed with that sample's own stream.
         int first = EpochOrder.ForRank(23, true, 42, 1, 0, 1)[0];
         var random = RandomSource.ForSample(42, 1, first);
-        using ImageTensor expected = new RandomWindow().Apply(new TestDecoder().Decode(DataFixtures.Image(first)), ref random);
+        using ImageTensor expected = new RandomWindow().Apply(new SkiaImageDecoder().Decode(DataFixtures.Image(first)), ref random);
         Assert.True(expected.Data.SequenceEqual(results[0].Data.AsSpan(0, expected.Length)));
         Assert.Equal(first % 3, results[0].Labels[0]);
     }
@@ -60,7 +61,7 @@ public sealed class DataLoaderTests
     [Fact]
     public async Task AsyncEnumerationMatchesTheBlockingOne()
     {
-        var loader = new DataLoader(MakeSource(9), new TestDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 5, Workers = 2, Transform = new RandomWindow() });
+        var loader = new DataLoader(MakeSource(9), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 5, Workers = 2, Transform = new RandomWindow() });
         var (data, labels, _) = ReadAll(loader, 0);
         var asyncData = new List<float>();
         var asyncLabels = new List<int>();
@@ -87,7 +88,7 @@ public sealed class DataLoaderTests
         foreach (int workers in new[] { 1, 3 })
         {
             var collator = new Collator(classCount: 3);
-            var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions
+            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
             {
                 BatchSize = 4, Workers = workers, Seed = 9, Shuffle = true, Transform = new RandomWindow(), Collator = collator,
                 BatchTransforms = [BatchStage.Of(new Augment.Mixing.Mixup(0.8))], ConvertToHalf = true,
@@ -127,7 +128,7 @@ public sealed class DataLoaderTests
         for (int rank = 0; rank < 3; rank++)
         {
             // Each rank gets ceil(10 / 3) = 4 samples; 2 of the 12 visits repeat samples (padding).
-            var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions { BatchSize = 3, Rank = rank, WorldSize = 3, Workers = 2, Shuffle = true, Seed = 1, Transform = new RandomWindow() });
+            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Rank = rank, WorldSize = 3, Workers = 2, Shuffle = true, Seed = 1, Transform = new RandomWindow() });
             Assert.Equal(2, loader.BatchCount);
             var (_, _, sizes) = ReadAll(loader, 0);
             Assert.Equal([3, 1], sizes);
@@ -135,7 +136,7 @@ public sealed class DataLoaderTests
         }
 
         Assert.Equal(Enumerable.Range(0, 10), seen.Distinct().Order());
-        var dropping = new DataLoader(source, new TestDecoder(), new DataLoaderOptions { BatchSize = 3, DropLast = true, Workers = 1, Transform = new RandomWindow() });
+        var dropping = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, DropLast = true, Workers = 1, Transform = new RandomWindow() });
         Assert.Equal([3, 3, 3], ReadAll(dropping, 0).Sizes);
     }
 
@@ -154,7 +155,7 @@ public sealed class DataLoaderTests
         string corrupt = tree.Write("c1/bad_corrupt.png", [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 37))]);
         var source = new ImageFolderSource(tree.Root);
         var events = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
         loader.SampleSkipped += (_, s) => events.Add(s.Name);
 
         var (_, labels, sizes) = ReadAll(loader, 0);
@@ -174,7 +175,7 @@ public sealed class DataLoaderTests
         using var tree = new TempTree();
         tree.Write("a/0.png", DataFixtures.Image(0));
         string bad = tree.Write("a/1.png", [1, 2, 3, 4]);
-        var loader = new DataLoader(new ImageFolderSource(tree.Root), new TestDecoder(), new DataLoaderOptions { BatchSize = 1, Workers = 2 });
+        var loader = new DataLoader(new ImageFolderSource(tree.Root), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 1, Workers = 2 });
 
         var ex = Assert.Throws<SampleLoadException>(() => ReadAll(loader, 0));
         Assert.Equal(bad, ex.SourceName);
@@ -186,7 +187,7 @@ public sealed class DataLoaderTests
     public void CancellationStopsTheWorkersAndReturnsEveryBuffer()
     {
         var collator = new Collator();
-        var loader = new DataLoader(MakeSource(40), new TestDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
+        var loader = new DataLoader(MakeSource(40), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
         using var cancellation = new CancellationTokenSource();
         int received = 0;
         Assert.ThrowsAny<OperationCanceledException>(() =>
@@ -218,7 +219,7 @@ public sealed class DataLoaderTests
     public void ProgressIsReportedForEveryBatch()
     {
         var reports = new List<LoaderProgress>();
-        var loader = new DataLoader(MakeSource(7), new TestDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = 2, Transform = new RandomWindow(), Progress = new SyncProgress(reports.Add) });
+        var loader = new DataLoader(MakeSource(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = 2, Transform = new RandomWindow(), Progress = new SyncProgress(reports.Add) });
         ReadAll(loader, 0);
         Assert.Equal([1L, 2L, 3L], reports.Select(r => r.Batches));
         Assert.Equal([3L, 6L, 7L], reports.Select(r => r.Images));
@@ -230,7 +231,7 @@ public sealed class DataLoaderTests
     public void OptionsAreValidated()
     {
         InMemorySource source = MakeSource(1);
-        var decoder = new TestDecoder();
+        var decoder = new SkiaImageDecoder();
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { BatchSize = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Workers = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 0 }));

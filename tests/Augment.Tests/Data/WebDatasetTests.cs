@@ -1,6 +1,7 @@
 using System.Text;
 using Augment.Batching;
 using Augment.Data;
+using Augment.Skia;
 
 namespace Augment.Tests.Data;
 
@@ -45,7 +46,7 @@ public sealed class WebDatasetTests
         using var tree = new TempTree();
         var source = new WebDatasetSource(MakeShards(tree, 3, 5));
         var all = new List<int>();
-        foreach (ImageBatch batch in new DataLoader(source, new TestDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Transform = new RandomWindow() }))
+        foreach (ImageBatch batch in new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Transform = new RandomWindow() }))
         {
             using (batch)
             {
@@ -58,7 +59,7 @@ public sealed class WebDatasetTests
         var perRank = new List<int>();
         for (int rank = 0; rank < 3; rank++)
         {
-            var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Rank = rank, WorldSize = 3, Shuffle = true, Seed = 3, Transform = new RandomWindow() });
+            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Rank = rank, WorldSize = 3, Shuffle = true, Seed = 3, Transform = new RandomWindow() });
             var labels = new List<int>();
             foreach (ImageBatch batch in loader)
             {
@@ -74,7 +75,7 @@ public sealed class WebDatasetTests
         }
 
         Assert.Equal(all.Order(), perRank.Order());
-        Assert.Throws<ArgumentException>(() => new DataLoader(source, new TestDecoder(), new DataLoaderOptions { Rank = 0, WorldSize = 4 }));
+        Assert.Throws<ArgumentException>(() => new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Rank = 0, WorldSize = 4 }));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class WebDatasetTests
         foreach (int workers in new[] { 1, 4 })
         {
             var data = new List<float>();
-            foreach (ImageBatch batch in new DataLoader(source, new TestDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = workers, Seed = 8, Shuffle = true, Transform = new RandomWindow() }))
+            foreach (ImageBatch batch in new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = workers, Seed = 8, Shuffle = true, Transform = new RandomWindow() }))
             {
                 using (batch)
                 {
@@ -105,7 +106,7 @@ public sealed class WebDatasetTests
         using var tree = new TempTree();
         string path = Path.Combine(tree.Root, "a.tar");
         DataFixtures.WriteShard(path, [("x", DataFixtures.Image(0), "1"), ("y", DataFixtures.Image(1), null), ("z", null, "2"), ("w", DataFixtures.Image(2), "abc")]);
-        var loader = new DataLoader(new WebDatasetSource([path]), new TestDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+        var loader = new DataLoader(new WebDatasetSource([path]), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
         int[]? labels = null;
         foreach (ImageBatch batch in loader)
         {
@@ -140,7 +141,7 @@ public sealed class WebDatasetTests
         Assert.Contains(path, ex.Message);
         Assert.Contains("evil", ex.Message);
 
-        var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions { Workers = 1 });
+        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Workers = 1 });
         var loadError = Assert.Throws<SampleLoadException>(() => loader.ToList());
         Assert.Equal(path, loadError.SourceName);
     }
@@ -163,7 +164,7 @@ public sealed class WebDatasetTests
         Assert.Contains("limit", ex.Message);
 
         // Under the skip policy the bad shard is reported and the good one still read.
-        var loader = new DataLoader(source, new TestDecoder(), new DataLoaderOptions { Workers = 1, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Workers = 1, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
         var labels = new List<int>();
         foreach (ImageBatch batch in loader)
         {
