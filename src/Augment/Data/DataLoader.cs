@@ -66,6 +66,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         Options = options ?? new DataLoaderOptions();
         Options.Validate();
         Collator = Options.Collator ?? new Collator();
+        Fused = Options.Fuse ? FusedPipeline.TryCreate(Options.Transform) : null;
         _epoch = Options.Epoch;
     }
 
@@ -116,6 +117,9 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         }
     }
 
+    /// <summary>Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>).</summary>
+    public bool IsFused => Fused is not null;
+
     /// <summary>The report of the last epoch read to its end, or <see langword="null"/>.</summary>
     public EpochSummary? LastEpoch { get; private set; }
 
@@ -148,6 +152,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         IterateAsync(Epoch, cancellationToken).GetAsyncEnumerator(cancellationToken);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal FusedPipeline? Fused { get; }
 
     internal void OnSampleSkipped(SkippedSample skipped) => SampleSkipped?.Invoke(this, skipped);
 

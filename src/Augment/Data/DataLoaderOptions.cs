@@ -67,6 +67,14 @@ public sealed record DataLoaderOptions
     /// </summary>
     public bool Fuse { get; init; } = true;
 
+    /// <summary>
+    /// Whether the fused path may let the decoder reduce a JPEG by 1/2, 1/4 or 1/8 while decoding (libjpeg-turbo DCT
+    /// scaling), keeping at least the resolution the chain needs. Several times faster on large images, but not
+    /// bit-compatible with a full-size decode followed by an antialiased resize (DCT reduction is close to a box
+    /// filter). Default <see langword="true"/>; set <see langword="false"/> for torchvision parity.
+    /// </summary>
+    public bool DctScaling { get; init; } = true;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);

@@ -129,6 +129,12 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
 
     private void Load(BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
     {
+        if (_loader.Fused is { } fused)
+        {
+            LoadFused(fused, job, slot, bytes, label, name, random);
+            return;
+        }
+
         ImageTensor image = _loader.Decoder.Decode(bytes, name);
         try
         {
@@ -144,6 +150,56 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
         finally
         {
             image.Dispose();
+        }
+    }
+
+    private void LoadFused(FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
+    {
+        IImageDecoder decoder = _loader.Decoder;
+        Collator collator = _loader.Collator;
+        PixelBuffer? pixels = null;
+        try
+        {
+            ImageSize full;
+            if (_options.DctScaling)
+            {
+                full = decoder.Identify(bytes, name).OrientedSize;
+            }
+            else
+            {
+                pixels = decoder.DecodePixels(bytes, null, name);
+                full = pixels.Size;
+            }
+
+            FusedDraw draw = fused.Draw(full, random);
+            pixels ??= decoder.DecodePixels(bytes, draw.MinimumSize, name);
+            if (!fused.HasRest)
+            {
+                ImageBatch batch = job.GetBatch(collator, 3, draw.Output, name);
+                fused.Render(pixels, draw, batch.Slot(slot));
+                batch.Labels[slot] = label;
+                collator.Normalize(batch, slot);
+                return;
+            }
+
+            ImageTensor image = ImageTensor.Create(3, draw.Output);
+            try
+            {
+                fused.Render(pixels, draw, image.Data);
+                pixels.Dispose();
+                pixels = null;
+                image = fused.ApplyRest(image, random);
+                ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, name);
+                collator.Write(batch, slot, image, label);
+            }
+            finally
+            {
+                image.Dispose();
+            }
+        }
+        finally
+        {
+            pixels?.Dispose();
         }
     }
 }
