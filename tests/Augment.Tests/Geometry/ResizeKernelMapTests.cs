@@ -38,7 +38,7 @@ public sealed class ResizeKernelMapTests
     {
         foreach ((Interpolation interpolation, bool antialias) in Modes)
         {
-            foreach (int width in new[] { 1, 8 })
+            foreach (int width in new[] { 1, 8, 16 })
             {
                 var map = ResizeKernelMap.Create(inLength, outLength, interpolation, antialias, mirror: true, blockWidth: width);
                 if (outLength < width)

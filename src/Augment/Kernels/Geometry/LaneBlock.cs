@@ -6,7 +6,8 @@ namespace Augment.Kernels.Geometry;
 
 /// <summary>
 /// A fixed number of float lanes held in registers: the unit both resampling passes compute in. The passes are
-/// written once against this interface and specialised by the JIT for each implementation (8 lanes as one
+/// written once against this interface and specialised by the JIT for each implementation (16 lanes as one
+/// <see cref="Vector512{T}"/>, 8 lanes as one
 /// <see cref="Vector256{T}"/> or two <see cref="Vector128{T}"/>, or one scalar lane when SIMD is off).
 /// </summary>
 /// <typeparam name="TSelf">The implementing struct.</typeparam>
@@ -74,6 +75,47 @@ internal readonly struct Lanes8x256 : ILaneBlock<Lanes8x256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Lanes8x256 value, ref float destination) => value._v.StoreUnsafe(ref destination);
+}
+
+/// <summary>Sixteen lanes in one <see cref="Vector512{T}"/>.</summary>
+internal readonly struct Lanes16x512 : ILaneBlock<Lanes16x512>
+{
+    private readonly Vector512<float> _v;
+
+    private Lanes16x512(Vector512<float> v) => _v = v;
+
+    public static int Lanes => 16;
+
+    public static Lanes16x512 Zero => default;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes16x512 Load(ref float source) => new(Vector512.LoadUnsafe(ref source));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes16x512 LoadWidened(ref byte source)
+    {
+        Vector128<byte> bytes = Vector128.LoadUnsafe(ref source);
+        if (Avx512F.IsSupported)
+        {
+            return new(Avx512F.ConvertToVector512Single(Avx512F.ConvertToVector512Int32(bytes)));
+        }
+
+        (Vector128<ushort> lower, Vector128<ushort> upper) = Vector128.Widen(bytes);
+        return new(Vector512.Create(
+            Vector256.Create(Vector128.ConvertToSingle(Vector128.WidenLower(lower).AsInt32()), Vector128.ConvertToSingle(Vector128.WidenUpper(lower).AsInt32())),
+            Vector256.Create(Vector128.ConvertToSingle(Vector128.WidenLower(upper).AsInt32()), Vector128.ConvertToSingle(Vector128.WidenUpper(upper).AsInt32()))));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes16x512 MultiplyAdd(Lanes16x512 accumulator, Lanes16x512 x, float y) =>
+        new(Vector512.MultiplyAddEstimate(x._v, Vector512.Create(y), accumulator._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes16x512 Affine(Lanes16x512 x, float scale, float offset) =>
+        new(Vector512.MultiplyAddEstimate(x._v, Vector512.Create(scale), Vector512.Create(offset)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Lanes16x512 value, ref float destination) => value._v.StoreUnsafe(ref destination);
 }
 
 /// <summary>Eight lanes in two <see cref="Vector128{T}"/> (SSE or AdvSimd machines).</summary>

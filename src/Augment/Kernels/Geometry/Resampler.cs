@@ -56,7 +56,7 @@ internal static class Resampler
         Validate(sourceHeight, sourceWidth, channels, request, destination.Length, scale, offset);
         var layout = new SourceLayout(channels, channels, (nint)sourceHeight * sourceWidth, sourceWidth, 1, default);
         ref float origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), ((nint)request.Top * sourceWidth) + request.Left);
-        Dispatch<float, FloatSampleReader>(ref origin, layout, request, destination, scale, offset);
+        Run<float, FloatSampleReader>(ref origin, layout, request, destination, scale, offset);
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ internal static class Resampler
         };
         var source = new SourceLayout(3, 1, 0, rowStride, pixelSize, offsets);
         ref byte origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), ((nint)request.Top * rowStride) + ((nint)request.Left * pixelSize));
-        Dispatch<byte, ByteSampleReader>(ref origin, source, request, destination, scale, offset);
+        Run<byte, ByteSampleReader>(ref origin, source, request, destination, scale, offset);
     }
 
     private static void Validate(int sourceHeight, int sourceWidth, int channels, in ResampleRequest request, int destinationLength, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
@@ -131,33 +131,14 @@ internal static class Resampler
         }
     }
 
-    private static void Dispatch<TSample, TReader>(ref TSample origin, in SourceLayout source, in ResampleRequest request, Span<float> destination, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
+    private static void Run<TSample, TReader>(ref TSample origin, in SourceLayout source, in ResampleRequest r, Span<float> destination, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
         where TSample : unmanaged
         where TReader : struct, ISampleReader<TSample>
-    {
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Run<TSample, TReader, Lanes8x256>(ref origin, source, request, destination, scale, offset);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            Run<TSample, TReader, Lanes8x128>(ref origin, source, request, destination, scale, offset);
-        }
-        else
-        {
-            Run<TSample, TReader, Lanes1>(ref origin, source, request, destination, scale, offset);
-        }
-    }
-
-    private static void Run<TSample, TReader, TBlock>(ref TSample origin, in SourceLayout source, in ResampleRequest r, Span<float> destination, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
-        where TSample : unmanaged
-        where TReader : struct, ISampleReader<TSample>
-        where TBlock : struct, ILaneBlock<TBlock>
     {
         int outHeight = r.DestinationHeight, outWidth = r.DestinationWidth;
-        int lanes = TBlock.Lanes;
+        int lanes = LaneWidth(int.MaxValue);
         ResizeKernelMap vertical = ResizeKernelMapCache.Get(r.Height, outHeight, r.Interpolation, r.Antialias, mirror: false, blockWidth: 1);
-        ResizeKernelMap horizontal = ResizeKernelMapCache.Get(r.Width, outWidth, r.Interpolation, r.Antialias, r.Mirror, outWidth >= lanes ? lanes : 1);
+        ResizeKernelMap horizontal = ResizeKernelMapCache.Get(r.Width, outWidth, r.Interpolation, r.Antialias, r.Mirror, LaneWidth(outWidth));
         int channels = source.Channels;
         nint plane = (nint)outHeight * outWidth;
         ref float output = ref MemoryMarshal.GetReference(destination);
@@ -168,7 +149,7 @@ internal static class Resampler
         {
             for (int c = 0; c < channels; c++)
             {
-                HorizontalAny<TBlock>(
+                Horizontal(
                     ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
                     source.RowStride, 1, outHeight, horizontal, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
@@ -184,10 +165,10 @@ internal static class Resampler
             ref float buffer = ref MemoryMarshal.GetArrayDataReference(scratch);
             for (int c = 0; c < channels; c++)
             {
-                HorizontalAny<TBlock>(
+                Horizontal(
                     ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
                     source.RowStride, 1, r.Height, horizontal, ref buffer, outWidth, 1f, 0f);
-                VerticalAny<float, FloatSampleReader, TBlock>(
+                Vertical<float, FloatSampleReader>(
                     ref buffer, outWidth, outWidth, vertical, 0, outHeight, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
 
@@ -206,7 +187,7 @@ internal static class Resampler
             for (int y = 0; y < outHeight; y += strip)
             {
                 int count = Math.Min(strip, outHeight - y);
-                VerticalAny<TSample, TReader, TBlock>(ref planeOrigin, source.RowStride, rowLength, vertical, y, count, ref buffered, rowLength, sampleScale, 0f);
+                Vertical<TSample, TReader>(ref planeOrigin, source.RowStride, rowLength, vertical, y, count, ref buffered, rowLength, sampleScale, 0f);
                 for (int c = 0; c < channels; c++)
                 {
                     if (source.Planes > 1 && c != p)
@@ -214,7 +195,7 @@ internal static class Resampler
                         continue;
                     }
 
-                    HorizontalAny<TBlock>(
+                    Horizontal(
                         ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal,
                         ref Unsafe.Add(ref output, (c * plane) + ((nint)y * outWidth)), outWidth, Scale(scale, c), Offset(offset, c));
                 }
@@ -233,35 +214,51 @@ internal static class Resampler
 
     private static float Offset(ReadOnlySpan<float> offset, int c) => offset.IsEmpty ? 0f : offset[c];
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void VerticalAny<TSample, TReader, TBlock>(
+    // The widest lane block the hardware accelerates that fits in a row of `length` samples.
+    private static int LaneWidth(int length) =>
+        Vector512.IsHardwareAccelerated && length >= 16 ? 16
+        : (Vector256.IsHardwareAccelerated || Vector128.IsHardwareAccelerated) && length >= 8 ? 8
+        : 1;
+
+    private static void Vertical<TSample, TReader>(
         ref TSample source, nint sourceRowStride, int rowLength, ResizeKernelMap map, int firstRow, int rowCount, ref float destination, nint destinationRowStride, float scale, float offset)
         where TSample : unmanaged
         where TReader : struct, ISampleReader<TSample>
-        where TBlock : struct, ILaneBlock<TBlock>
     {
-        if (rowLength >= TBlock.Lanes)
+        switch (LaneWidth(rowLength))
         {
-            ResamplePasses.Vertical<TSample, TReader, TBlock>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
-        }
-        else
-        {
-            ResamplePasses.Vertical<TSample, TReader, Lanes1>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+            case 16:
+                ResamplePasses.Vertical<TSample, TReader, Lanes16x512>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                break;
+            case 8 when Vector256.IsHardwareAccelerated:
+                ResamplePasses.Vertical<TSample, TReader, Lanes8x256>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                break;
+            case 8:
+                ResamplePasses.Vertical<TSample, TReader, Lanes8x128>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                break;
+            default:
+                ResamplePasses.Vertical<TSample, TReader, Lanes1>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                break;
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void HorizontalAny<TBlock>(
+    private static void Horizontal(
         ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, ref float destination, nint destinationRowStride, float scale, float offset)
-        where TBlock : struct, ILaneBlock<TBlock>
     {
-        if (map.BlockWidth == TBlock.Lanes)
+        switch (map.BlockWidth)
         {
-            ResamplePasses.Horizontal<TBlock>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
-        }
-        else
-        {
-            ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+            case 16:
+                ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                break;
+            case 8 when Vector256.IsHardwareAccelerated:
+                ResamplePasses.Horizontal<Lanes8x256>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                break;
+            case 8:
+                ResamplePasses.Horizontal<Lanes8x128>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                break;
+            default:
+                ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                break;
         }
     }
 
