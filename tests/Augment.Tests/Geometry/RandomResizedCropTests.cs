@@ -89,6 +89,34 @@ public sealed class RandomResizedCropTests
     }
 
     [Fact]
+    public void ParallelApplicationOverManySamplesEqualsSequential()
+    {
+        var transform = new RandomResizedCrop(16);
+        using ImageTensor source = ReferenceResampler.RandomImage(3, 40, 50, seed: 12);
+        const int n = 1000;
+        var sequential = new float[n][];
+        for (int i = 0; i < n; i++)
+        {
+            var random = RandomSource.ForSample(99, 3, i);
+            using ImageTensor output = transform.Apply(source.Clone(), ref random);
+            sequential[i] = output.Data.ToArray();
+        }
+
+        var parallel = new float[n][];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var random = RandomSource.ForSample(99, 3, i);
+            using ImageTensor output = transform.Apply(source.Clone(), ref random);
+            parallel[i] = output.Data.ToArray();
+        });
+
+        for (int i = 0; i < n; i++)
+        {
+            Assert.True(sequential[i].AsSpan().SequenceEqual(parallel[i]), $"sample {i} differs");
+        }
+    }
+
+    [Fact]
     public void InvalidParametersThrow()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RandomResizedCrop(0));
