@@ -39,6 +39,8 @@ public sealed class ResizeTransformTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ResizeSize.FromShorterSide(256, 256));
         Assert.Throws<ArgumentOutOfRangeException>(() => ResizeSize.Exact(0, 5));
         Assert.Throws<ArgumentOutOfRangeException>(() => ResizeSize.Exact(5, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ResizeSize.FromShorterSide(1_000_000).Resolve(new ImageSize(1, 100_000)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ResizeSize.FromShorterSide(5).Resolve(new ImageSize(0, 10)));
         Assert.Throws<ArgumentException>(() => new Resize(default(ResizeSize)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Resize(256, (Interpolation)17));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Resize(0));

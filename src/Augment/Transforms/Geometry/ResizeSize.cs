@@ -80,6 +80,7 @@ public readonly record struct ResizeSize
     /// <summary>Computes the output size for an input of size <paramref name="input"/>.</summary>
     /// <param name="input">The input size, positive in both dimensions.</param>
     /// <exception cref="InvalidOperationException">The size is the default value (neither form).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The input is empty, or the longer output side would not fit in an <see cref="int"/>.</exception>
     public ImageSize Resolve(ImageSize input)
     {
         input.ThrowIfEmpty(nameof(input));
@@ -95,7 +96,13 @@ public readonly record struct ResizeSize
 
         int shorter = input.ShorterSide, longer = input.LongerSide;
         int newShort = ShorterSide;
-        int newLong = (int)((double)((long)ShorterSide * longer) / shorter);
+        double exactLong = (double)((long)ShorterSide * longer) / shorter;
+        if (exactLong > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input, $"Resizing a {input} image to shorter side {ShorterSide} gives a longer side beyond {int.MaxValue}.");
+        }
+
+        int newLong = (int)exactLong;
         if (MaxSize is { } max && newLong > max)
         {
             newShort = Math.Max(1, (int)((double)((long)max * newShort) / newLong));
