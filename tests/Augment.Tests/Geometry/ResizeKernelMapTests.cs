@@ -72,6 +72,58 @@ public sealed class ResizeKernelMapTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(SizePairs))]
+    public void WindowFormHoldsTheSameWeights(int inLength, int outLength)
+    {
+        foreach ((Interpolation interpolation, bool antialias) in Modes)
+        {
+            var map = ResizeKernelMap.Create(inLength, outLength, interpolation, antialias, mirror: true, blockWidth: 16);
+            if (!map.HasWindowForm)
+            {
+                continue;
+            }
+
+            for (int b = 0; b < map.BlockCount; b++)
+            {
+                int window = map.WindowStart(b);
+                Assert.InRange(window, 0, inLength - ResizeKernelMap.WindowLength);
+                ReadOnlySpan<int> indices = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref map.WindowIndexReference(b), map.MaxTaps * 16);
+                ReadOnlySpan<float> weights = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref map.WindowWeightReference(b), map.MaxTaps * 16);
+                for (int lane = 0; lane < 16; lane++)
+                {
+                    int i = map.BlockFirstOutput(b) + lane;
+                    for (int k = 0; k < map.MaxTaps; k++)
+                    {
+                        Assert.InRange(indices[(k * 16) + lane], 0, ResizeKernelMap.WindowLength - 1);
+                        if (k < map.Length(i))
+                        {
+                            Assert.Equal(map.Start(i) + k, window + indices[(k * 16) + lane]);
+                            Assert.Equal(map.Weights(i)[k], weights[(k * 16) + lane]);
+                        }
+                        else
+                        {
+                            Assert.Equal(0f, weights[(k * 16) + lane]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(500, 341, true)]
+    [InlineData(375, 256, true)]
+    [InlineData(99, 1000, true)]
+    [InlineData(1000, 7, false)]
+    [InlineData(4000, 224, false)]
+    [InlineData(31, 33, false)]
+    public void WindowFormExistsWhenEveryBandFitsTheWindow(int inLength, int outLength, bool expected)
+    {
+        Assert.Equal(expected, ResizeKernelMap.Create(inLength, outLength, Interpolation.Bilinear, true, mirror: false, blockWidth: 16).HasWindowForm);
+        Assert.False(ResizeKernelMap.Create(inLength, outLength, Interpolation.Bilinear, true, mirror: false, blockWidth: 8).HasWindowForm);
+    }
+
     [Fact]
     public void LargeRatioDownscaleMatchesTheDefinition()
     {

@@ -40,6 +40,22 @@ public sealed class ResizeKernelsTests
         }
     }
 
+    [Fact]
+    [Trait("Category", "HardwarePaths")]
+    public void WideRowsMatchTheReference()
+    {
+        // Widths where 16-lane maps have a window form (ratios up to about 1.7, and upscales) and where they do not.
+        using ImageTensor source = ReferenceResampler.RandomImage(1, 4, 500, seed: 500);
+        foreach (int outWidth in new[] { 17, 290, 341, 501, 777 })
+        {
+            foreach ((Interpolation interpolation, bool antialias) in ResizeKernelMapTests.Modes)
+            {
+                AssertMatchesReference(source, 0, 0, 4, 500, 3, outWidth, interpolation, antialias);
+                AssertMatchesReference(source, 1, 13, 3, 467, 5, outWidth, interpolation, antialias);
+            }
+        }
+    }
+
     [Theory]
     [Trait("Category", "HardwarePaths")]
     [InlineData(1, 1, 1, 1)]

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Augment.Kernels.Geometry;
 
@@ -148,6 +150,65 @@ internal static class ResamplePasses
                 TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
                 TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
                 TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Horizontal pass over contiguous rows with the window form of <paramref name="map"/> (AVX-512 only): for each
+    /// 16-output block, two vector loads cover the block's window of 32 source samples and each tap <c>k</c> is one
+    /// two-register permute and one multiply-add, four rows at a time. Computes what
+    /// <see cref="Horizontal{TBlock}"/> computes with a sample stride of 1.
+    /// </summary>
+    public static void HorizontalWindowed(
+        ref float source,
+        nint sourceRowStride,
+        int rows,
+        ResizeKernelMap map,
+        ref float destination,
+        nint destinationRowStride,
+        float scale,
+        float offset)
+    {
+        Debug.Assert(Avx512F.IsSupported && map.HasWindowForm, "The window form needs AVX-512.");
+        int blocks = map.BlockCount;
+        int taps = map.MaxTaps;
+        Vector512<float> scales = Vector512.Create(scale), offsets = Vector512.Create(offset);
+        for (int y = 0; y < rows; y += 4)
+        {
+            // The last group repeats its last row; the duplicates write the same values to the same row.
+            nint y1 = Math.Min(y + 1, rows - 1), y2 = Math.Min(y + 2, rows - 1), y3 = Math.Min(y + 3, rows - 1);
+            ref float s0 = ref Unsafe.Add(ref source, y * sourceRowStride);
+            ref float s1 = ref Unsafe.Add(ref source, y1 * sourceRowStride);
+            ref float s2 = ref Unsafe.Add(ref source, y2 * sourceRowStride);
+            ref float s3 = ref Unsafe.Add(ref source, y3 * sourceRowStride);
+            for (int b = 0; b < blocks; b++)
+            {
+                nint start = map.WindowStart(b);
+                Vector512<float> lo0 = Vector512.LoadUnsafe(ref s0, (nuint)start), hi0 = Vector512.LoadUnsafe(ref s0, (nuint)(start + 16));
+                Vector512<float> lo1 = Vector512.LoadUnsafe(ref s1, (nuint)start), hi1 = Vector512.LoadUnsafe(ref s1, (nuint)(start + 16));
+                Vector512<float> lo2 = Vector512.LoadUnsafe(ref s2, (nuint)start), hi2 = Vector512.LoadUnsafe(ref s2, (nuint)(start + 16));
+                Vector512<float> lo3 = Vector512.LoadUnsafe(ref s3, (nuint)start), hi3 = Vector512.LoadUnsafe(ref s3, (nuint)(start + 16));
+                ref int indices = ref map.WindowIndexReference(b);
+                ref float weights = ref map.WindowWeightReference(b);
+                Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (int k = 0; k < taps; k++)
+                {
+                    Vector512<int> index = Vector512.LoadUnsafe(ref indices);
+                    Vector512<float> w = Vector512.LoadUnsafe(ref weights);
+                    a0 = Vector512.MultiplyAddEstimate(Avx512F.PermuteVar16x32x2(lo0, index, hi0), w, a0);
+                    a1 = Vector512.MultiplyAddEstimate(Avx512F.PermuteVar16x32x2(lo1, index, hi1), w, a1);
+                    a2 = Vector512.MultiplyAddEstimate(Avx512F.PermuteVar16x32x2(lo2, index, hi2), w, a2);
+                    a3 = Vector512.MultiplyAddEstimate(Avx512F.PermuteVar16x32x2(lo3, index, hi3), w, a3);
+                    indices = ref Unsafe.Add(ref indices, 16);
+                    weights = ref Unsafe.Add(ref weights, 16);
+                }
+
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b));
+                Vector512.MultiplyAddEstimate(a0, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y * destinationRowStride));
+                Vector512.MultiplyAddEstimate(a1, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y1 * destinationRowStride));
+                Vector512.MultiplyAddEstimate(a2, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y2 * destinationRowStride));
+                Vector512.MultiplyAddEstimate(a3, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y3 * destinationRowStride));
             }
         }
     }

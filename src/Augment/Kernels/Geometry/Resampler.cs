@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Augment.Imaging;
 
 namespace Augment.Kernels.Geometry;
@@ -207,8 +208,11 @@ internal static class Resampler
 
     private static double VerticalCost(ResizeKernelMap map, int rowLength, int lanes) => (double)map.TapCount * ((rowLength + lanes - 1) / lanes);
 
+    // Per row, in lane-block operations: a band row is one broadcast multiply-add, a window-form tap a permute and a multiply-add.
     private static double HorizontalCost(ResizeKernelMap map) =>
-        map.BlockCount > 0 ? map.BandLength * HorizontalCostFactor : map.TapCount * HorizontalCostFactor;
+        map.HasWindowForm && Avx512F.IsSupported ? map.BlockCount * (2.0 + (2.0 * map.MaxTaps))
+        : map.BlockCount > 0 ? map.BandLength * HorizontalCostFactor
+        : map.TapCount * HorizontalCostFactor;
 
     private static float Scale(ReadOnlySpan<float> scale, int c) => scale.IsEmpty ? 1f : scale[c];
 
@@ -247,6 +251,9 @@ internal static class Resampler
     {
         switch (map.BlockWidth)
         {
+            case 16 when sampleStride == 1 && map.HasWindowForm && Avx512F.IsSupported:
+                ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                break;
             case 16:
                 ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
                 break;

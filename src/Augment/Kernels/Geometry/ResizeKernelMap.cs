@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Augment.Imaging;
@@ -15,6 +16,9 @@ namespace Augment.Kernels.Geometry;
 /// band length <c>L</c> and a dense <c>L x BlockWidth</c> weight matrix (zero outside each output's taps), so that
 /// the horizontal pass is <c>L</c> multiply-adds of a broadcast source sample by a weight row, with no gathers and no
 /// horizontal sums. The last block overlaps the previous one when the length is not a multiple of the width.</item>
+/// <item><b>Window form</b> (16-lane maps whose bands all fit in 32 source samples): per block, a window start and,
+/// per tap, a vector of window indices and one of weights, for the AVX-512 permute pass
+/// (<see cref="HasWindowForm"/>).</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -33,6 +37,9 @@ internal sealed class ResizeKernelMap
     private readonly int[] _blockLengths;
     private readonly int[] _blockOffsets;
     private readonly float[] _bandWeights;
+    private readonly int[]? _windowStarts;
+    private readonly int[]? _windowIndices;
+    private readonly float[]? _windowWeights;
 
     private ResizeKernelMap(int sourceLength, int destinationLength, int blockWidth, double[][] taps, int[] starts)
     {
@@ -118,6 +125,8 @@ internal sealed class ResizeKernelMap
                 }
             }
         }
+
+        (_windowStarts, _windowIndices, _windowWeights) = BuildWindowForm();
     }
 
     /// <summary>The number of source samples.</summary>
@@ -143,6 +152,18 @@ internal sealed class ResizeKernelMap
 
     /// <summary>Whether every output copies the source sample of the same index.</summary>
     public bool IsIdentity { get; }
+
+    /// <summary>
+    /// Whether the map has a <b>window form</b>: 16-lane blocks whose bands all fit in a window of
+    /// <see cref="WindowLength"/> consecutive source samples, stored per tap <c>k</c> as a vector of window indices
+    /// and a vector of weights, so that the horizontal pass is <see cref="MaxTaps"/> two-register permutes and
+    /// multiply-adds per block instead of one multiply-add per band row.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(_windowStarts), nameof(_windowIndices), nameof(_windowWeights))]
+    public bool HasWindowForm => _windowStarts is not null;
+
+    /// <summary>The number of source samples one block of the window form reads.</summary>
+    public const int WindowLength = 32;
 
     /// <summary>The first source index of output <paramref name="i"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -175,6 +196,18 @@ internal sealed class ResizeKernelMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref float BandReference(int b) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bandWeights), _blockOffsets[b]);
 
+    /// <summary>The first source index of the window of block <paramref name="b"/> (window form only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int WindowStart(int b) => _windowStarts![b];
+
+    /// <summary>The window indices of block <paramref name="b"/>: <see cref="MaxTaps"/> rows of 16 (window form only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref int WindowIndexReference(int b) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_windowIndices!), (nint)b * MaxTaps * 16);
+
+    /// <summary>The weights of block <paramref name="b"/>: <see cref="MaxTaps"/> rows of 16, zero past each output's taps (window form only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref float WindowWeightReference(int b) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_windowWeights!), (nint)b * MaxTaps * 16);
+
     /// <summary>Builds the map.</summary>
     /// <param name="sourceLength">The number of source samples, positive.</param>
     /// <param name="destinationLength">The number of output samples, positive.</param>
@@ -204,6 +237,42 @@ internal sealed class ResizeKernelMap
         }
 
         return new ResizeKernelMap(sourceLength, destinationLength, blockWidth, taps, starts);
+    }
+
+    // The window form exists for 16-lane maps whose every block band fits in WindowLength samples of the source.
+    private (int[]? Starts, int[]? Indices, float[]? Weights) BuildWindowForm()
+    {
+        if (BlockWidth != 16 || BlockCount == 0 || SourceLength < WindowLength)
+        {
+            return (null, null, null);
+        }
+
+        var starts = new int[BlockCount];
+        var indices = new int[BlockCount * MaxTaps * 16];
+        var weights = new float[BlockCount * MaxTaps * 16];
+        for (int b = 0; b < BlockCount; b++)
+        {
+            int window = Math.Min(_blockStarts[b], SourceLength - WindowLength);
+            if (_blockStarts[b] + _blockLengths[b] > window + WindowLength)
+            {
+                return (null, null, null);
+            }
+
+            starts[b] = window;
+            int first = BlockFirstOutput(b);
+            for (int k = 0; k < MaxTaps; k++)
+            {
+                for (int lane = 0; lane < 16; lane++)
+                {
+                    int i = first + lane;
+                    int slot = (((b * MaxTaps) + k) * 16) + lane;
+                    indices[slot] = Math.Min(_starts[i] + k - window, WindowLength - 1);
+                    weights[slot] = k < _lengths[i] ? _weights[(i * MaxTaps) + k] : 0f;
+                }
+            }
+        }
+
+        return (starts, indices, weights);
     }
 
     private static (int Start, double[] Weights) Nearest(int i, double scale, int sourceLength) =>
