@@ -18,7 +18,9 @@ namespace Augment.Kernels.Geometry;
 /// call allocates nothing once the maps are cached. The vertical pass runs first over strips of output rows (the
 /// strip stays in cache for the horizontal pass), unless running the horizontal pass first costs less (float planes
 /// only). Interleaved pixels always go vertical first: that pass reads all channels of a row at once and widens the
-/// bytes on the fly, and the horizontal pass then reads each channel with the pixel stride.
+/// bytes on the fly, and the horizontal pass then reads each channel with the pixel stride. Lane blocks are 16 wide
+/// where AVX-512 is accelerated, else 8, else scalar; on contiguous rows the horizontal pass uses the map's window form
+/// (AVX-512 permutes) when it has one and the band form otherwise (see <see cref="ResizeKernelMap"/>).
 /// </remarks>
 internal static class Resampler
 {
