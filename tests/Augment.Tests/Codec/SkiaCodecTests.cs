@@ -77,7 +77,7 @@ public sealed class SkiaCodecTests
     {
         using ImageTensor image = Gradient(3, 10, 14, quantize: true);
         byte[] rgba = new byte[10 * 14 * 4];
-        Kernels.PixelConversion.ToPixels(image, rgba, PixelLayout.Rgba32);
+        Augment.Kernels.PixelConversion.ToPixels(image, rgba, PixelLayout.Rgba32);
         using SKData webp = EncodeWebp(rgba, 14, 10);
         Assert.Equal("webp", _decoder.Identify(webp.AsSpan()).Format);
         using ImageTensor decoded = _decoder.Decode(webp.AsSpan());
