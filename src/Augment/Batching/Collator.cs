@@ -25,7 +25,8 @@ namespace Augment.Batching;
 /// </list>
 /// <para>
 /// Neither path takes ownership of the images it reads: the caller disposes them. Every batch must be disposed;
-/// its buffers then return to <see cref="Pool"/>, so a steady stream of batches allocates nothing.
+/// its buffers then return to <see cref="Pool"/>, so a steady stream of batches allocates no buffers (only the
+/// small batch object; collating into a reused batch allocates nothing at all).
 /// A collator holds no per-batch state and may be shared by threads.
 /// </para>
 /// </remarks>
