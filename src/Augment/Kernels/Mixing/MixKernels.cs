@@ -28,6 +28,8 @@ public static class MixKernels
     /// box_i of <c>x_i</c> is copied from <c>x_p(i)</c>; and, if the batch has soft targets,
     /// <c>y_i = λ_i · y_i + (1 - λ_i) · y_p(i)</c> for both kinds (right-hand sides are the values before the call).
     /// A sample whose partner is itself is left exactly as it is. Blends are computed as <c>fma(x, λ, (1 - λ) · y)</c>.
+    /// A batch without soft targets (K = 0) has only its images mixed: mix your own targets with the parameters'
+    /// partners and λ.
     /// </summary>
     /// <param name="batch">The batch.</param>
     /// <param name="parameters">Parameters for the batch's size; <see cref="MixParams.Partners"/> must be a permutation.</param>
