@@ -116,6 +116,7 @@ public sealed class ToneKernelsTests
     }
 
     [Fact]
+    [Trait("Category", "HardwarePaths")]
     public void EqualizeMatchesAnIndependentTranscriptionOfThePilAlgorithm()
     {
         using ImageTensor image = WarpTestImages.Random(3, 23, 31, 11, quantized: true);
