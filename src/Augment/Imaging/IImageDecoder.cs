@@ -19,4 +19,16 @@ public interface IImageDecoder
     /// <returns>The decoded image; the caller owns it.</returns>
     /// <exception cref="InvalidDataException">The bytes are empty, corrupt, truncated or exceed the decoder's pixel limit.</exception>
     ImageTensor Decode(ReadOnlySpan<byte> encoded, string? sourceName = null);
+
+    /// <summary>
+    /// Decodes the image into pooled 8-bit pixels, oriented upright, optionally at a reduced size that the codec can
+    /// produce cheaply while decoding (e.g. JPEG DCT scaling) when both of its sides stay at least
+    /// <paramref name="minimumSize"/>.
+    /// </summary>
+    /// <param name="encoded">The file's bytes.</param>
+    /// <param name="minimumSize">The smallest acceptable size once oriented, or <see langword="null"/> for the full size.</param>
+    /// <param name="sourceName">A name for the source (usually a path), used in error messages.</param>
+    /// <returns>The pixels; the caller owns them and must dispose them.</returns>
+    /// <exception cref="InvalidDataException">The bytes are empty, corrupt, truncated or exceed the decoder's pixel limit.</exception>
+    PixelBuffer DecodePixels(ReadOnlySpan<byte> encoded, ImageSize? minimumSize = null, string? sourceName = null);
 }

@@ -123,7 +123,7 @@ public sealed class ImageTensor : IDisposable
 
     /// <summary>A view of the elements as a (C, H, W) tensor span, without copying.</summary>
     public TensorSpan<float> AsTensorSpan() =>
-        new(Data, [Channels, Height, Width], [(nint)PlaneLength, Width, 1]);
+        new(Data, [Channels, Height, Width], [Stride(Channels, PlaneLength), Stride(Height, Width), Stride(Width, 1)]);
 
     /// <summary>
     /// A view of the window (<paramref name="top"/>, <paramref name="left"/>, <paramref name="height"/>,
@@ -139,7 +139,7 @@ public sealed class ImageTensor : IDisposable
         ThrowIfWindowOutside(top, left, height, width);
         int offset = (top * Width) + left;
         int extent = ((Channels - 1) * PlaneLength) + ((height - 1) * Width) + width;
-        return new TensorSpan<float>(Buffer.AsSpan(offset, extent), [Channels, height, width], [(nint)PlaneLength, Width, 1]);
+        return new TensorSpan<float>(Buffer.AsSpan(offset, extent), [Channels, height, width], [Stride(Channels, PlaneLength), Stride(height, Width), Stride(width, 1)]);
     }
 
     /// <summary>Copies the elements into a new <see cref="Tensor{T}"/> of shape (C, H, W).</summary>
@@ -209,6 +209,9 @@ public sealed class ImageTensor : IDisposable
             ArrayPool<float>.Shared.Return(buffer);
         }
     }
+
+    // System.Numerics.Tensors requires a zero stride on every dimension of length 1.
+    private static nint Stride(int length, int stride) => length == 1 ? 0 : stride;
 
     private static void ValidateShape(int channels, int height, int width)
     {

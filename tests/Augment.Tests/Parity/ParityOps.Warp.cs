@@ -13,7 +13,7 @@ public static partial class ParityOps
     {
         using (image)
         {
-            return One(WarpKernels.Rotate(image, op.GetProperty("angle").GetDouble(), Interpolation(op), FillOf(op)));
+            return One(WarpKernels.Rotate(image, op.GetProperty("angle").GetDouble(), WarpInterpolationOf(op), FillOf(op)));
         }
     }
 
@@ -32,7 +32,7 @@ public static partial class ParityOps
                 op.GetProperty("scale").GetDouble(),
                 shear[0],
                 shear[1],
-                Interpolation(op),
+                WarpInterpolationOf(op),
                 FillOf(op)));
         }
     }
@@ -81,7 +81,7 @@ public static partial class ParityOps
         return One(image);
     }
 
-    private static WarpInterpolation Interpolation(JsonElement op) => op.GetProperty("interpolation").GetString() switch
+    private static WarpInterpolation WarpInterpolationOf(JsonElement op) => op.GetProperty("interpolation").GetString() switch
     {
         "nearest" => WarpInterpolation.Nearest,
         "bilinear" => WarpInterpolation.Bilinear,

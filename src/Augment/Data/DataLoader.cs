@@ -1,0 +1,187 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using Augment.Batching;
+using Augment.Imaging;
+
+namespace Augment.Data;
+
+/// <summary>
+/// Reads a dataset as a stream of NCHW batches, decoding and transforming on worker threads: the .NET counterpart
+/// of PyTorch's <c>DataLoader</c> with a <c>DistributedSampler</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Order and determinism.</b> Each epoch visits a permutation drawn from (<see cref="DataLoaderOptions.Seed"/>,
+/// epoch), this rank's share of it (see <see cref="EpochOrder"/>), in consecutive batches. Sample <c>i</c> draws its
+/// augmentation from <c>RandomSource.ForSample(seed, epoch, i)</c>, so batch contents are bit-identical for the
+/// same seed and epoch whatever the number of workers. WebDataset shards are split across ranks (see
+/// <see cref="WebDatasetSource"/>); their samples are read in order by one thread and decoded by all workers.
+/// </para>
+/// <para>
+/// <b>Memory.</b> At most <see cref="DataLoaderOptions.PrefetchBatches"/> batches are being built at once; the
+/// consumer owns each batch it receives and must dispose it (its buffers return to the collator's pool).
+/// Stopping an enumeration early, or cancelling it, stops the workers within one sample each and returns every
+/// buffer not handed out.
+/// </para>
+/// </remarks>
+public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<ImageBatch>
+{
+    private int _epoch;
+
+    /// <summary>Creates a loader over an indexed dataset (<see cref="ImageFolderSource"/>, <see cref="InMemorySource"/>, …).</summary>
+    /// <param name="source">The dataset; at least one sample.</param>
+    /// <param name="decoder">The image decoder (e.g. Augment.Skia's).</param>
+    /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">The dataset is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public DataLoader(IImageSource source, IImageDecoder decoder, DataLoaderOptions? options = null)
+        : this(decoder, options)
+    {
+        Source = source ?? throw new ArgumentNullException(nameof(source));
+        if (source.Count == 0)
+        {
+            throw new ArgumentException("The dataset is empty.", nameof(source));
+        }
+    }
+
+    /// <summary>Creates a loader over WebDataset shards.</summary>
+    /// <param name="source">The shards; at least as many as <see cref="DataLoaderOptions.WorldSize"/>.</param>
+    /// <param name="decoder">The image decoder.</param>
+    /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">There are fewer shards than ranks.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public DataLoader(WebDatasetSource source, IImageDecoder decoder, DataLoaderOptions? options = null)
+        : this(decoder, options)
+    {
+        Shards = source ?? throw new ArgumentNullException(nameof(source));
+        if (source.Shards.Count < Options.WorldSize)
+        {
+            throw new ArgumentException($"{source.Shards.Count} shards cannot be split across {Options.WorldSize} ranks: give at least one shard per rank.", nameof(source));
+        }
+    }
+
+    private DataLoader(IImageDecoder decoder, DataLoaderOptions? options)
+    {
+        Decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
+        Options = options ?? new DataLoaderOptions();
+        Options.Validate();
+        Collator = Options.Collator ?? new Collator();
+        Fused = Options.Fuse ? FusedPipeline.TryCreate(Options.Transform) : null;
+        _epoch = Options.Epoch;
+    }
+
+    /// <summary>Raised, on a worker thread, for every sample skipped under <see cref="BadFilePolicy.Skip"/>.</summary>
+    public event EventHandler<SkippedSample>? SampleSkipped;
+
+    /// <summary>Raised, on the consumer's thread, when an epoch has been read to its end.</summary>
+    public event EventHandler<EpochSummary>? EpochCompleted;
+
+    /// <summary>The settings.</summary>
+    public DataLoaderOptions Options { get; }
+
+    /// <summary>The collator that builds the batches (and owns their pool).</summary>
+    public Collator Collator { get; }
+
+    /// <summary>The decoder.</summary>
+    public IImageDecoder Decoder { get; }
+
+    /// <summary>The indexed dataset, or <see langword="null"/> for WebDataset shards.</summary>
+    public IImageSource? Source { get; }
+
+    /// <summary>The WebDataset shards, or <see langword="null"/> for an indexed dataset.</summary>
+    public WebDatasetSource? Shards { get; }
+
+    /// <summary>The epoch the next plain enumeration reads (PyTorch's <c>set_epoch</c>); non-negative.</summary>
+    public int Epoch
+    {
+        get => _epoch;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _epoch = value;
+        }
+    }
+
+    /// <summary>The number of batches per epoch on this rank, or -1 for WebDataset shards (unknown before reading).</summary>
+    public long BatchCount
+    {
+        get
+        {
+            if (Source is null)
+            {
+                return -1;
+            }
+
+            long perRank = ((long)Source.Count + Options.WorldSize - 1) / Options.WorldSize;
+            return Options.DropLast ? perRank / Options.BatchSize : (perRank + Options.BatchSize - 1) / Options.BatchSize;
+        }
+    }
+
+    /// <summary>Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>).</summary>
+    public bool IsFused => Fused is not null;
+
+    /// <summary>The report of the last epoch read to its end, or <see langword="null"/>.</summary>
+    public EpochSummary? LastEpoch { get; private set; }
+
+    /// <summary>Reads epoch <paramref name="epoch"/>, blocking for each batch. Dispose each batch.</summary>
+    /// <param name="epoch">The epoch, non-negative.</param>
+    /// <param name="cancellation">Stops the workers and ends the enumeration with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="SampleLoadException">A sample failed under <see cref="BadFilePolicy.Raise"/>.</exception>
+    public IEnumerable<ImageBatch> ReadEpoch(int epoch, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        return Iterate(epoch, cancellation);
+    }
+
+    /// <summary>Reads epoch <paramref name="epoch"/> asynchronously. Dispose each batch.</summary>
+    /// <param name="epoch">The epoch, non-negative.</param>
+    /// <param name="cancellation">Stops the workers and ends the enumeration with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="SampleLoadException">A sample failed under <see cref="BadFilePolicy.Raise"/>.</exception>
+    public IAsyncEnumerable<ImageBatch> ReadEpochAsync(int epoch, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        return IterateAsync(epoch, cancellation);
+    }
+
+    /// <summary>Reads epoch <see cref="Epoch"/>.</summary>
+    public IEnumerator<ImageBatch> GetEnumerator() => Iterate(Epoch, default).GetEnumerator();
+
+    /// <summary>Reads epoch <see cref="Epoch"/> asynchronously.</summary>
+    /// <param name="cancellationToken">Stops the workers.</param>
+    public IAsyncEnumerator<ImageBatch> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        IterateAsync(Epoch, cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal FusedPipeline? Fused { get; }
+
+    internal void OnSampleSkipped(SkippedSample skipped) => SampleSkipped?.Invoke(this, skipped);
+
+    private IEnumerable<ImageBatch> Iterate(int epoch, CancellationToken cancellation)
+    {
+        using var run = new EpochRun(this, epoch, cancellation);
+        while (run.Next(cancellation) is { } batch)
+        {
+            yield return batch;
+        }
+
+        Complete(run);
+    }
+
+    private async IAsyncEnumerable<ImageBatch> IterateAsync(int epoch, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        using var run = new EpochRun(this, epoch, cancellation);
+        while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batch)
+        {
+            yield return batch;
+        }
+
+        Complete(run);
+    }
+
+    private void Complete(EpochRun run)
+    {
+        LastEpoch = run.Summarize();
+        EpochCompleted?.Invoke(this, LastEpoch);
+    }
+}

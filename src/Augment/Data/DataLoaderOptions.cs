@@ -1,0 +1,99 @@
+using Augment.Batching;
+using Augment.Transforms;
+
+namespace Augment.Data;
+
+/// <summary>The settings of a <see cref="DataLoader"/>; validated when the loader is created.</summary>
+public sealed record DataLoaderOptions
+{
+    /// <summary>Samples per batch; positive. Default 32.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Whether to visit the samples in a per-epoch random order (WebDataset: the shard order). Default <see langword="false"/>.</summary>
+    public bool Shuffle { get; init; }
+
+    /// <summary>Whether to drop the last batch when it is short. Default <see langword="false"/>.</summary>
+    public bool DropLast { get; init; }
+
+    /// <summary>The run's seed: with the epoch and a sample's dataset index it fixes that sample's random stream.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The first epoch read; change it between epochs with <see cref="DataLoader.Epoch"/>.</summary>
+    public int Epoch { get; init; }
+
+    /// <summary>This process's rank in a distributed run, in [0, <see cref="WorldSize"/>).</summary>
+    public int Rank { get; init; }
+
+    /// <summary>The number of processes of a distributed run; positive. Default 1.</summary>
+    public int WorldSize { get; init; } = 1;
+
+    /// <summary>Worker threads that decode and transform; positive. Default: <see cref="Environment.ProcessorCount"/>.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Batches prepared ahead of the consumer, in [1, 64]; memory use is fixed by it: at most this many batches
+    /// (plus those the consumer still holds) exist at once. Default 2.
+    /// </summary>
+    public int PrefetchBatches { get; init; } = 2;
+
+    /// <summary>The pipeline applied to each decoded image (CHW float in [0, 1]); it must yield one shape for every sample. <see langword="null"/>: none.</summary>
+    public ITransform? Transform { get; init; }
+
+    /// <summary>
+    /// Builds the batches: output normalization, soft targets and label smoothing, and the pool buffers come from.
+    /// <see langword="null"/>: a plain collator with a private pool.
+    /// </summary>
+    public Collator? Collator { get; init; }
+
+    /// <summary>
+    /// Batch transforms run, in order, on each finished batch (after the collator's soft targets), drawing from the
+    /// batch's stream <c>RandomSource.ForSample(seed, epoch, -1 - (batchIndex * WorldSize + Rank)).Fork(i)</c>.
+    /// Empty by default.
+    /// </summary>
+    public IReadOnlyList<BatchStage> BatchTransforms { get; init; } = [];
+
+    /// <summary>Whether to also convert each finished batch to float16 (<see cref="ImageBatch.ConvertToHalf"/>) on the worker. Default <see langword="false"/>.</summary>
+    public bool ConvertToHalf { get; init; }
+
+    /// <summary>What to do with unreadable samples. Default <see cref="BadFilePolicy.Raise"/>.</summary>
+    public BadFilePolicy BadFiles { get; init; } = BadFilePolicy.Raise;
+
+    /// <summary>Receives a <see cref="LoaderProgress"/> after every batch, on the consumer's thread.</summary>
+    public IProgress<LoaderProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Whether to run a leading Resize/crop/flip/normalize chain of <see cref="Transform"/> as one fused resampling
+    /// from the decoded pixels into the batch slot (see <see cref="DataLoader"/>). Default <see langword="true"/>.
+    /// </summary>
+    public bool Fuse { get; init; } = true;
+
+    /// <summary>
+    /// Whether the fused path may let the decoder reduce a JPEG by 1/2, 1/4 or 1/8 while decoding (libjpeg-turbo DCT
+    /// scaling), keeping at least the resolution the chain needs. Several times faster on large images, but not
+    /// bit-compatible with a full-size decode followed by an antialiased resize (DCT reduction is close to a box
+    /// filter). Default <see langword="true"/>; set <see langword="false"/> for torchvision parity.
+    /// </summary>
+    public bool DctScaling { get; init; } = true;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers);
+        if (PrefetchBatches is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PrefetchBatches), PrefetchBatches, "The prefetch depth must be in [1, 64].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(Epoch);
+        ArgumentNullException.ThrowIfNull(BatchTransforms);
+        for (int i = 0; i < BatchTransforms.Count; i++)
+        {
+            if (BatchTransforms[i] is null)
+            {
+                throw new ArgumentNullException(nameof(BatchTransforms), $"Batch transform #{i} is null.");
+            }
+        }
+
+        EpochOrder.ValidateRank(Rank, WorldSize);
+    }
+}

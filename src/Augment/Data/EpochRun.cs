@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Augment.Batching;
+using Augment.Randomness;
+
+namespace Augment.Data;
+
+/// <summary>
+/// One epoch in flight: a planner thread that lays out the batches (bounded by the prefetch depth), worker threads
+/// that fill their slots, and the consumer side that hands the finished batches out in order.
+/// </summary>
+internal sealed class EpochRun : IDisposable
+{
+    private readonly DataLoader _loader;
+    private readonly CancellationTokenSource _cancellation;
+    private readonly SemaphoreSlim _permits;
+    private readonly BlockingCollection<SlotTask> _slots = new(new ConcurrentQueue<SlotTask>());
+    private readonly Channel<BatchJob> _ready = Channel.CreateUnbounded<BatchJob>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly ConcurrentBag<SkippedSample> _skipped = [];
+    private readonly Thread _planner;
+    private readonly Thread[] _workers;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private BatchJob? _current;
+    private int _queueDepth;
+    private int _skippedCount;
+    private long _batches;
+    private long _images;
+    private bool _disposed;
+
+    public EpochRun(DataLoader loader, int epoch, CancellationToken cancellation)
+    {
+        _loader = loader;
+        Epoch = epoch;
+        Options = loader.Options;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _permits = new SemaphoreSlim(Options.PrefetchBatches, Options.PrefetchBatches);
+        if (loader.Source is { } source)
+        {
+            Order = EpochOrder.ForRank(source.Count, Options.Shuffle, Options.Seed, epoch, Options.Rank, Options.WorldSize);
+            TotalBatches = Options.DropLast ? Order.Length / Options.BatchSize : (Order.Length + Options.BatchSize - 1) / Options.BatchSize;
+        }
+        else
+        {
+            TotalBatches = -1;
+        }
+
+        _planner = new Thread(Plan) { IsBackground = true, Name = "Augment loader planner" };
+        _workers = new Thread[Options.Workers];
+        for (int i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = new Thread(Work) { IsBackground = true, Name = $"Augment loader worker {i}" };
+        }
+
+        _planner.Start();
+        foreach (Thread worker in _workers)
+        {
+            worker.Start();
+        }
+    }
+
+    public int Epoch { get; }
+
+    public DataLoaderOptions Options { get; }
+
+    public DataLoader Loader => _loader;
+
+    /// <summary>This rank's dataset indices for the epoch (indexed sources only).</summary>
+    public int[]? Order { get; }
+
+    public long TotalBatches { get; }
+
+    public CancellationToken Token => _cancellation.Token;
+
+    /// <summary>Waits for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
+    public async ValueTask<ImageBatch?> NextAsync(CancellationToken cancellation)
+    {
+        if (!await _ready.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false) || !_ready.Reader.TryRead(out BatchJob? job))
+        {
+            return null;
+        }
+
+        _current = job;
+        ImageBatch batch = await job.Completion.WaitAsync(cancellation).ConfigureAwait(false);
+        return HandOut(job, batch);
+    }
+
+    /// <summary>Blocks for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
+    public ImageBatch? Next(CancellationToken cancellation)
+    {
+        ValueTask<ImageBatch?> next = NextAsync(cancellation);
+        return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The epoch's report; call after the last batch.</summary>
+    public EpochSummary Summarize()
+    {
+        SkippedSample[] skipped = [.. _skipped];
+        Array.Sort(skipped, static (a, b) => a.Position.CompareTo(b.Position));
+        return new EpochSummary(Epoch, _batches, _images, skipped, _clock.Elapsed);
+    }
+
+    /// <summary>Records a skipped sample and raises the loader's event (on the calling worker thread).</summary>
+    public void ReportSkipped(SkippedSample skipped)
+    {
+        _skipped.Add(skipped);
+        Interlocked.Increment(ref _skippedCount);
+        _loader.OnSampleSkipped(skipped);
+    }
+
+    /// <summary>Called by the worker that finished a job's last slot.</summary>
+    public void Finish(BatchJob job)
+    {
+        job.ReleaseSamples();
+        if (job.IsFaulted)
+        {
+            return;
+        }
+
+        try
+        {
+            ImageBatch batch = job.RentedBatch ?? throw new InvalidOperationException("A batch finished without any sample written.");
+            _loader.Collator.Complete(batch);
+            IReadOnlyList<BatchStage> stages = Options.BatchTransforms;
+            if (stages.Count > 0)
+            {
+                RandomSource random = RandomSource.ForSample(Options.Seed, Epoch, -1 - (((long)job.Index * Options.WorldSize) + Options.Rank));
+                for (int i = 0; i < stages.Count; i++)
+                {
+                    RandomSource child = random.Fork(i);
+                    stages[i].Apply(batch, ref child);
+                }
+            }
+
+            if (Options.ConvertToHalf)
+            {
+                batch.ConvertToHalf();
+            }
+
+            Interlocked.Increment(ref _queueDepth);
+            if (!job.Succeed())
+            {
+                Interlocked.Decrement(ref _queueDepth);
+            }
+        }
+        catch (Exception ex)
+        {
+            job.Fail(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _cancellation.Cancel();
+        _planner.Join();
+        foreach (Thread worker in _workers)
+        {
+            worker.Join();
+        }
+
+        _current?.Release();
+        while (_ready.Reader.TryRead(out BatchJob? job))
+        {
+            job.Release();
+        }
+
+        _cancellation.Dispose();
+        _permits.Dispose();
+        _slots.Dispose();
+    }
+
+    private ImageBatch HandOut(BatchJob job, ImageBatch batch)
+    {
+        job.HandedOut = true;
+        _current = null;
+        Interlocked.Decrement(ref _queueDepth);
+        _permits.Release();
+        _batches++;
+        _images += batch.Count;
+        if (Options.Progress is { } progress)
+        {
+            TimeSpan elapsed = _clock.Elapsed;
+            progress.Report(new LoaderProgress(
+                Epoch, _batches, TotalBatches, _images, Volatile.Read(ref _skippedCount), _images / Math.Max(elapsed.TotalSeconds, 1e-9), Volatile.Read(ref _queueDepth), elapsed));
+        }
+
+        return batch;
+    }
+
+    private void Plan()
+    {
+        try
+        {
+            if (Order is not null)
+            {
+                PlanIndexed(Order);
+            }
+            else
+            {
+                new ShardPlanner(this).Run();
+            }
+        }
+        catch (OperationCanceledException) when (Token.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception ex)
+        {
+            _ready.Writer.TryWrite(BatchJob.Failed(-1, ex));
+        }
+        finally
+        {
+            _ready.Writer.TryComplete();
+            _slots.CompleteAdding();
+        }
+    }
+
+    private void PlanIndexed(int[] order)
+    {
+        int batchSize = Options.BatchSize;
+        for (int b = 0; b < TotalBatches; b++)
+        {
+            long first = (long)b * batchSize;
+            Enqueue(new BatchJob(b, (int)Math.Min(batchSize, order.Length - first), first));
+        }
+    }
+
+    /// <summary>Waits for a free prefetch slot, then publishes the job and its slots (planner thread only).</summary>
+    internal void Enqueue(BatchJob job)
+    {
+        _permits.Wait(Token);
+        _ready.Writer.TryWrite(job);
+        for (int slot = 0; slot < job.Count; slot++)
+        {
+            _slots.Add(new SlotTask(job, slot));
+        }
+    }
+
+    /// <summary>Publishes a job that only carries an error, in order (planner thread only).</summary>
+    internal void EnqueueFailure(int index, Exception error)
+    {
+        _permits.Wait(Token);
+        _ready.Writer.TryWrite(BatchJob.Failed(index, error));
+    }
+
+    private void Work()
+    {
+        using var worker = new SampleWorker(this);
+        try
+        {
+            foreach (SlotTask task in _slots.GetConsumingEnumerable(Token))
+            {
+                worker.Run(task.Job, task.Slot);
+            }
+        }
+        catch (OperationCanceledException) when (Token.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private readonly record struct SlotTask(BatchJob Job, int Slot);
+}

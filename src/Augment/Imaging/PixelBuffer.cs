@@ -1,0 +1,83 @@
+using System.Buffers;
+using Augment.Kernels;
+
+namespace Augment.Imaging;
+
+/// <summary>
+/// Decoded interleaved 8-bit pixels in memory rented from <see cref="ArrayPool{T}.Shared"/>, returned by
+/// <see cref="Dispose"/>: what <see cref="IImageDecoder.DecodePixels"/> hands to a loader, which converts (and
+/// usually crops and resizes) it without the codec's types.
+/// </summary>
+public sealed class PixelBuffer : IDisposable
+{
+    private byte[]? _buffer;
+
+    private PixelBuffer(byte[] buffer, int width, int height, int stride, PixelLayout layout)
+    {
+        _buffer = buffer;
+        Width = width;
+        Height = height;
+        Stride = stride;
+        Layout = layout;
+    }
+
+    /// <summary>The width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>The height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>The spatial size.</summary>
+    public ImageSize Size => new(Height, Width);
+
+    /// <summary>Bytes from the start of one row to the start of the next.</summary>
+    public int Stride { get; }
+
+    /// <summary>The pixel layout.</summary>
+    public PixelLayout Layout { get; }
+
+    /// <summary>The pixels: <see cref="Height"/> rows of <see cref="Stride"/> bytes.</summary>
+    /// <exception cref="ObjectDisposedException">The buffer has been disposed.</exception>
+    public Span<byte> Pixels => (_buffer ?? throw new ObjectDisposedException(nameof(PixelBuffer), "The pixel buffer has been disposed.")).AsSpan(0, Stride * Height);
+
+    /// <summary>Whether <see cref="Dispose"/> has been called.</summary>
+    public bool IsDisposed => _buffer is null;
+
+    /// <summary>Rents a tightly packed buffer (stride = width × bytes per pixel); its contents are unspecified.</summary>
+    /// <param name="width">The width in pixels, positive.</param>
+    /// <param name="height">The height in pixels, positive.</param>
+    /// <param name="layout">The pixel layout.</param>
+    /// <returns>The buffer; the caller owns it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A side is not positive, or the buffer would exceed <see cref="Array.MaxLength"/> bytes.</exception>
+    public static PixelBuffer Rent(int width, int height, PixelLayout layout)
+    {
+        int bpp = layout.BytesPerPixel();
+        if (width <= 0 || height <= 0 || (long)width * height * bpp > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), $"Cannot hold a {width}x{height} (width x height) {layout} image.");
+        }
+
+        return new PixelBuffer(ArrayPool<byte>.Shared.Rent(width * height * bpp), width, height, width * bpp, layout);
+    }
+
+    /// <summary>Converts the pixels to a new 3-channel CHW float image with values <c>v / 255</c> (alpha is ignored).</summary>
+    /// <returns>A new 3xHxW tensor; the caller owns it.</returns>
+    public ImageTensor ToTensor() => PixelConversion.ToTensor(Pixels, Width, Height, Layout, Stride);
+
+    /// <summary>Converts the pixels into an existing 3xHxW tensor of the same size, without allocating.</summary>
+    /// <param name="destination">The tensor to overwrite.</param>
+    public void ToTensor(ImageTensor destination) => PixelConversion.ToTensor(Pixels, Width, Height, Layout, Stride, destination);
+
+    /// <inheritdoc />
+    public override string ToString() => IsDisposed ? "PixelBuffer (disposed)" : $"PixelBuffer {Width}x{Height} {Layout}";
+
+    /// <summary>Returns the memory to the pool. Further use of the buffer throws.</summary>
+    public void Dispose()
+    {
+        byte[]? buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Augment.Imaging;
+
+namespace Augment.Kernels.Geometry;
+
+/// <summary>
+/// The separable resampling executor: resamples a window of a source (CHW float planes, or interleaved 8-bit pixels
+/// read as <c>v / 255</c>) to a CHW float destination, optionally mirrored horizontally and with a per-channel
+/// <c>x * scale + offset</c> applied on the final write. This is both the body of Resize / ResizedCrop and the fused
+/// decode → crop → resize → flip → normalize primitive of the loader, which writes straight into a batch slot.
+/// </summary>
+/// <remarks>
+/// Weights come from <see cref="ResizeKernelMapCache"/>; scratch comes from <see cref="ArrayPool{T}.Shared"/>, so a
+/// call allocates nothing once the maps are cached. The vertical pass runs first over strips of output rows (the
+/// strip stays in cache for the horizontal pass), unless running the horizontal pass first costs less (float planes
+/// only). Interleaved pixels always go vertical first: that pass reads all channels of a row at once and widens the
+/// bytes on the fly, and the horizontal pass then reads each channel with the pixel stride.
+/// </remarks>
+internal static class Resampler
+{
+    // The horizontal pass broadcasts one sample per multiply-add; weigh it above the vertical pass's plain loads.
+    private const double HorizontalCostFactor = 1.5;
+    private const int StripBytes = 64 * 1024;
+
+    /// <summary>
+    /// Resamples the window (<paramref name="request"/>) of CHW float planes into <paramref name="destination"/>:
+    /// effectively <c>destination[c][y][x] = resize(source[c] window)[y][mirror ? w - 1 - x : x] * scale[c] + offset[c]</c>.
+    /// </summary>
+    /// <param name="source">The planes, <c>channels * sourceHeight * sourceWidth</c> elements.</param>
+    /// <param name="channels">The channel count, positive.</param>
+    /// <param name="sourceHeight">The source height.</param>
+    /// <param name="sourceWidth">The source width.</param>
+    /// <param name="request">The window, the output size and the interpolation.</param>
+    /// <param name="destination">At least <c>channels * DestinationHeight * DestinationWidth</c> elements, CHW.</param>
+    /// <param name="scale">Per-channel scale of the final write, or empty for 1.</param>
+    /// <param name="offset">Per-channel offset of the final write, or empty for 0.</param>
+    public static void Resample(
+        ReadOnlySpan<float> source,
+        int channels,
+        int sourceHeight,
+        int sourceWidth,
+        in ResampleRequest request,
+        Span<float> destination,
+        ReadOnlySpan<float> scale = default,
+        ReadOnlySpan<float> offset = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
+        if (source.Length < (long)channels * sourceHeight * sourceWidth)
+        {
+            throw new ArgumentException($"{source.Length} elements do not hold a {channels}x{sourceHeight}x{sourceWidth} image.", nameof(source));
+        }
+
+        Validate(sourceHeight, sourceWidth, channels, request, destination.Length, scale, offset);
+        var layout = new SourceLayout(channels, channels, (nint)sourceHeight * sourceWidth, sourceWidth, 1, default);
+        ref float origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), ((nint)request.Top * sourceWidth) + request.Left);
+        Dispatch<float, FloatSampleReader>(ref origin, layout, request, destination, scale, offset);
+    }
+
+    /// <summary>
+    /// Resamples the window (<paramref name="request"/>) of interleaved 8-bit pixels, read as <c>v / 255</c>, into
+    /// three CHW float planes (RGB; gray is replicated, alpha ignored), as <see cref="Resample(ReadOnlySpan{float}, int, int, int, in ResampleRequest, Span{float}, ReadOnlySpan{float}, ReadOnlySpan{float})"/> does.
+    /// </summary>
+    /// <param name="pixels">The pixels, <paramref name="rowStride"/> bytes per row.</param>
+    /// <param name="rowStride">Bytes per row, at least <c>sourceWidth * bytesPerPixel</c>.</param>
+    /// <param name="layout">The pixel layout.</param>
+    /// <param name="sourceHeight">The source height.</param>
+    /// <param name="sourceWidth">The source width.</param>
+    /// <param name="request">The window, the output size and the interpolation.</param>
+    /// <param name="destination">At least <c>3 * DestinationHeight * DestinationWidth</c> elements, CHW.</param>
+    /// <param name="scale">Per-channel scale of the final write, or empty for 1.</param>
+    /// <param name="offset">Per-channel offset of the final write, or empty for 0.</param>
+    public static void Resample(
+        ReadOnlySpan<byte> pixels,
+        int rowStride,
+        PixelLayout layout,
+        int sourceHeight,
+        int sourceWidth,
+        in ResampleRequest request,
+        Span<float> destination,
+        ReadOnlySpan<float> scale = default,
+        ReadOnlySpan<float> offset = default)
+    {
+        int pixelSize = layout.BytesPerPixel();
+        if (rowStride < sourceWidth * pixelSize || pixels.Length < ((long)(sourceHeight - 1) * rowStride) + ((long)sourceWidth * pixelSize))
+        {
+            throw new ArgumentException($"{pixels.Length} bytes with stride {rowStride} do not hold a {sourceWidth}x{sourceHeight} {layout} image.", nameof(pixels));
+        }
+
+        Validate(sourceHeight, sourceWidth, 3, request, destination.Length, scale, offset);
+        ChannelOffsets offsets = layout switch
+        {
+            PixelLayout.Gray8 => new(0, 0, 0),
+            PixelLayout.Bgra32 => new(2, 1, 0),
+            _ => new(0, 1, 2),
+        };
+        var source = new SourceLayout(3, 1, 0, rowStride, pixelSize, offsets);
+        ref byte origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), ((nint)request.Top * rowStride) + ((nint)request.Left * pixelSize));
+        Dispatch<byte, ByteSampleReader>(ref origin, source, request, destination, scale, offset);
+    }
+
+    private static void Validate(int sourceHeight, int sourceWidth, int channels, in ResampleRequest r, int destinationLength, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
+    {
+        if (sourceHeight <= 0 || sourceWidth <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sourceHeight), $"Cannot resample an empty {sourceHeight}x{sourceWidth} image.");
+        }
+
+        if (r.Height <= 0 || r.Width <= 0 || r.Top < 0 || r.Left < 0 || r.Top > sourceHeight - r.Height || r.Left > sourceWidth - r.Width)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(r),
+                $"The window (top {r.Top}, left {r.Left}, height {r.Height}, width {r.Width}) is empty or not inside the {sourceHeight}x{sourceWidth} image.");
+        }
+
+        if (r.DestinationHeight <= 0 || r.DestinationWidth <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(r), $"The output size must be positive, got {r.DestinationHeight}x{r.DestinationWidth}.");
+        }
+
+        if (destinationLength < (long)channels * r.DestinationHeight * r.DestinationWidth)
+        {
+            throw new ArgumentException($"The destination holds {destinationLength} elements; {channels}x{r.DestinationHeight}x{r.DestinationWidth} are needed.", "destination");
+        }
+
+        if ((scale.Length != 0 && scale.Length != channels) || (offset.Length != 0 && offset.Length != channels))
+        {
+            throw new ArgumentException($"Scale and offset need 0 or {channels} elements, got {scale.Length} and {offset.Length}.", nameof(scale));
+        }
+    }
+
+    private static void Dispatch<TSample, TReader>(ref TSample origin, in SourceLayout source, in ResampleRequest request, Span<float> destination, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
+        where TSample : unmanaged
+        where TReader : struct, ISampleReader<TSample>
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Run<TSample, TReader, Lanes8x256>(ref origin, source, request, destination, scale, offset);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Run<TSample, TReader, Lanes8x128>(ref origin, source, request, destination, scale, offset);
+        }
+        else
+        {
+            Run<TSample, TReader, Lanes1>(ref origin, source, request, destination, scale, offset);
+        }
+    }
+
+    private static void Run<TSample, TReader, TBlock>(ref TSample origin, in SourceLayout source, in ResampleRequest r, Span<float> destination, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
+        where TSample : unmanaged
+        where TReader : struct, ISampleReader<TSample>
+        where TBlock : struct, ILaneBlock<TBlock>
+    {
+        int outHeight = r.DestinationHeight, outWidth = r.DestinationWidth;
+        int lanes = TBlock.Lanes;
+        ResizeKernelMap vertical = ResizeKernelMapCache.Get(r.Height, outHeight, r.Interpolation, r.Antialias, mirror: false, blockWidth: 1);
+        ResizeKernelMap horizontal = ResizeKernelMapCache.Get(r.Width, outWidth, r.Interpolation, r.Antialias, r.Mirror, outWidth >= lanes ? lanes : 1);
+        int channels = source.Channels;
+        nint plane = (nint)outHeight * outWidth;
+        ref float output = ref MemoryMarshal.GetReference(destination);
+        float sampleScale = typeof(TSample) == typeof(byte) ? 1f / 255f : 1f;
+
+        // Float planes whose vertical map is the identity need no vertical pass: the horizontal pass reads them directly.
+        if (typeof(TSample) == typeof(float) && vertical.IsIdentity)
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                HorizontalAny<TBlock>(
+                    ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
+                    source.RowStride, 1, outHeight, horizontal, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
+            }
+
+            return;
+        }
+
+        double verticalFirst = VerticalCost(vertical, r.Width * source.PixelSize, lanes) + (HorizontalCost(horizontal) * outHeight);
+        double horizontalFirst = (HorizontalCost(horizontal) * r.Height) + VerticalCost(vertical, outWidth, lanes);
+        if (typeof(TSample) == typeof(float) && horizontalFirst < verticalFirst)
+        {
+            float[] scratch = ArrayPool<float>.Shared.Rent(r.Height * outWidth);
+            ref float buffer = ref MemoryMarshal.GetArrayDataReference(scratch);
+            for (int c = 0; c < channels; c++)
+            {
+                HorizontalAny<TBlock>(
+                    ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
+                    source.RowStride, 1, r.Height, horizontal, ref buffer, outWidth, 1f, 0f);
+                VerticalAny<float, FloatSampleReader, TBlock>(
+                    ref buffer, outWidth, outWidth, vertical, 0, outHeight, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
+            }
+
+            ArrayPool<float>.Shared.Return(scratch);
+            return;
+        }
+
+        // Vertical first, in strips of output rows that stay in cache between the two passes.
+        int rowLength = r.Width * source.PixelSize;
+        int strip = Math.Clamp(StripBytes / sizeof(float) / rowLength, 4, outHeight);
+        float[] rows = ArrayPool<float>.Shared.Rent(strip * rowLength);
+        ref float buffered = ref MemoryMarshal.GetArrayDataReference(rows);
+        for (int p = 0; p < source.Planes; p++)
+        {
+            ref TSample planeOrigin = ref Unsafe.Add(ref origin, p * source.PlaneStride);
+            for (int y = 0; y < outHeight; y += strip)
+            {
+                int count = Math.Min(strip, outHeight - y);
+                VerticalAny<TSample, TReader, TBlock>(ref planeOrigin, source.RowStride, rowLength, vertical, y, count, ref buffered, rowLength, sampleScale, 0f);
+                for (int c = 0; c < channels; c++)
+                {
+                    if (source.Planes > 1 && c != p)
+                    {
+                        continue;
+                    }
+
+                    HorizontalAny<TBlock>(
+                        ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal,
+                        ref Unsafe.Add(ref output, (c * plane) + ((nint)y * outWidth)), outWidth, Scale(scale, c), Offset(offset, c));
+                }
+            }
+        }
+
+        ArrayPool<float>.Shared.Return(rows);
+    }
+
+    private static double VerticalCost(ResizeKernelMap map, int rowLength, int lanes) => (double)map.TapCount * ((rowLength + lanes - 1) / lanes);
+
+    private static double HorizontalCost(ResizeKernelMap map) =>
+        map.BlockCount > 0 ? map.BandLength * HorizontalCostFactor : map.TapCount * HorizontalCostFactor;
+
+    private static float Scale(ReadOnlySpan<float> scale, int c) => scale.IsEmpty ? 1f : scale[c];
+
+    private static float Offset(ReadOnlySpan<float> offset, int c) => offset.IsEmpty ? 0f : offset[c];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VerticalAny<TSample, TReader, TBlock>(
+        ref TSample source, nint sourceRowStride, int rowLength, ResizeKernelMap map, int firstRow, int rowCount, ref float destination, nint destinationRowStride, float scale, float offset)
+        where TSample : unmanaged
+        where TReader : struct, ISampleReader<TSample>
+        where TBlock : struct, ILaneBlock<TBlock>
+    {
+        if (rowLength >= TBlock.Lanes)
+        {
+            ResamplePasses.Vertical<TSample, TReader, TBlock>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+        }
+        else
+        {
+            ResamplePasses.Vertical<TSample, TReader, Lanes1>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void HorizontalAny<TBlock>(
+        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, ref float destination, nint destinationRowStride, float scale, float offset)
+        where TBlock : struct, ILaneBlock<TBlock>
+    {
+        if (map.BlockWidth == TBlock.Lanes)
+        {
+            ResamplePasses.Horizontal<TBlock>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+        }
+        else
+        {
+            ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+        }
+    }
+
+    // Where channel c's samples start inside a pixel of an interleaved source.
+    [InlineArray(3)]
+    private struct ChannelOffsets
+    {
+        private int _element;
+
+        public ChannelOffsets(int red, int green, int blue)
+        {
+            this[0] = red;
+            this[1] = green;
+            this[2] = blue;
+        }
+    }
+
+    // Planes: separate planes (channels of CHW) or 1 (interleaved); PixelSize: samples per pixel in a row.
+    private readonly struct SourceLayout(int channels, int planes, nint planeStride, nint rowStride, int pixelSize, ChannelOffsets offsets)
+    {
+        public int Channels { get; } = channels;
+
+        public int Planes { get; } = planes;
+
+        public nint PlaneStride { get; } = planeStride;
+
+        public nint RowStride { get; } = rowStride;
+
+        public int PixelSize { get; } = pixelSize;
+
+        public ChannelOffsets Offsets { get; } = offsets;
+    }
+}

@@ -1,0 +1,16 @@
+using Augment.Imaging;
+using Augment.Kernels.Geometry;
+using Augment.Randomness;
+
+namespace Augment.Transforms.Geometry;
+
+/// <summary>Mirrors the image left-right, in place (torchvision's <c>hflip</c>).</summary>
+public sealed class HorizontalFlip : ITransform
+{
+    /// <inheritdoc />
+    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    {
+        FlipKernels.FlipHorizontal(image);
+        return image;
+    }
+}

@@ -1,0 +1,36 @@
+using Augment.Imaging;
+using Augment.Kernels.Geometry;
+using Augment.Randomness;
+
+namespace Augment.Transforms.Geometry;
+
+/// <summary>The drawn decision of a <see cref="RandomHorizontalFlip"/>.</summary>
+/// <param name="Flipped">Whether the image is mirrored.</param>
+public readonly record struct RandomHorizontalFlipParams(bool Flipped);
+
+/// <summary>Mirrors the image left-right with probability <see cref="P"/>, in place (torchvision's <c>RandomHorizontalFlip</c>).</summary>
+public sealed class RandomHorizontalFlip : RandomTransform<RandomHorizontalFlipParams>
+{
+    /// <summary>Creates the transform.</summary>
+    /// <param name="p">The probability of mirroring, in [0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1] or NaN.</exception>
+    public RandomHorizontalFlip(double p = 0.5) => P = Probability.Validate(p, nameof(p));
+
+    /// <summary>The probability of mirroring.</summary>
+    public double P { get; }
+
+    /// <inheritdoc />
+    public override RandomHorizontalFlipParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.NextBoolean(P));
+
+    /// <inheritdoc />
+    public override ImageTensor Apply(ImageTensor image, in RandomHorizontalFlipParams parameters)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (parameters.Flipped)
+        {
+            FlipKernels.FlipHorizontal(image);
+        }
+
+        return image;
+    }
+}

@@ -1,0 +1,97 @@
+using Augment.Imaging;
+using Augment.Kernels;
+using Augment.Randomness;
+
+namespace Augment.Transforms;
+
+/// <summary>
+/// Effectively computes <c>x[c] = (x[c] - mean[c]) / std[c]</c> per channel, in place (torchvision's
+/// <c>normalize</c>), as one fused multiply-add <c>x * (1 / std) + (-mean / std)</c> per element.
+/// </summary>
+public sealed class Normalize : ITransform
+{
+    private readonly float[] _mean;
+    private readonly float[] _std;
+    private readonly float[] _scale;
+    private readonly float[] _offset;
+
+    /// <summary>Creates the transform.</summary>
+    /// <param name="mean">The per-channel means, finite; at least one.</param>
+    /// <param name="std">The per-channel standard deviations, finite and positive; as many as means.</param>
+    /// <exception cref="ArgumentException">The lengths differ or are zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite, or a standard deviation is not finite and positive.</exception>
+    public Normalize(ReadOnlySpan<float> mean, ReadOnlySpan<float> std)
+    {
+        if (mean.IsEmpty || mean.Length != std.Length)
+        {
+            throw new ArgumentException($"Normalize needs as many standard deviations as means, at least one; got {mean.Length} means and {std.Length} standard deviations.", nameof(std));
+        }
+
+        _mean = mean.ToArray();
+        _std = std.ToArray();
+        _scale = new float[mean.Length];
+        _offset = new float[mean.Length];
+        for (int c = 0; c < mean.Length; c++)
+        {
+            if (!float.IsFinite(mean[c]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(mean), mean[c], $"Mean #{c} must be finite, got {mean[c]}.");
+            }
+
+            if (!(std[c] > 0f) || !float.IsFinite(std[c]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(std), std[c], $"Standard deviation #{c} must be finite and positive, got {std[c]}.");
+            }
+
+            _scale[c] = 1f / std[c];
+            _offset[c] = -mean[c] / std[c];
+        }
+    }
+
+    /// <summary>The ImageNet channel means (RGB): 0.485, 0.456, 0.406.</summary>
+    public static ReadOnlySpan<float> ImageNetMean => [0.485f, 0.456f, 0.406f];
+
+    /// <summary>The ImageNet channel standard deviations (RGB): 0.229, 0.224, 0.225.</summary>
+    public static ReadOnlySpan<float> ImageNetStd => [0.229f, 0.224f, 0.225f];
+
+    /// <summary>The per-channel means.</summary>
+    public IReadOnlyList<float> Mean => _mean;
+
+    /// <summary>The per-channel standard deviations.</summary>
+    public IReadOnlyList<float> Std => _std;
+
+    /// <summary>Creates the normalization with <see cref="ImageNetMean"/> and <see cref="ImageNetStd"/>.</summary>
+    public static Normalize ImageNet() => new(ImageNetMean, ImageNetStd);
+
+    /// <inheritdoc />
+    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    {
+        ApplyInPlace(image);
+        return image;
+    }
+
+    /// <summary>Normalizes <paramref name="image"/> in place.</summary>
+    /// <param name="image">An image with one channel per mean.</param>
+    /// <exception cref="ArgumentException">The channel count differs from the number of means.</exception>
+    public void ApplyInPlace(ImageTensor image) => Apply(image, image);
+
+    /// <summary>Writes the normalized <paramref name="source"/> into <paramref name="destination"/> (which may be <paramref name="source"/>).</summary>
+    /// <param name="source">An image with one channel per mean.</param>
+    /// <param name="destination">A tensor of the same shape.</param>
+    /// <exception cref="ArgumentException">The channel count differs from the number of means, or the shapes differ.</exception>
+    public void Apply(ImageTensor source, ImageTensor destination)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (source.Channels != _mean.Length)
+        {
+            throw new ArgumentException($"Normalize has {_mean.Length} channel statistics, the image {source.Channels} channels.", nameof(source));
+        }
+
+        source.ThrowIfShapeDiffers(destination, nameof(destination));
+        for (int c = 0; c < _scale.Length; c++)
+        {
+            Pointwise.Apply(source.Plane(c), destination.Plane(c), new AffineOperator(_scale[c], _offset[c]));
+        }
+    }
+}

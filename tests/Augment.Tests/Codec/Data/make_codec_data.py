@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+"""Writes the small codec test files of this folder (Pillow 9.4). The pixel formulas are repeated in CodecDataTests.cs."""
+import io, struct, zlib
+from PIL import Image
+
+W, H = 12, 8
+
+def png_chunk(kind, body):
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+def raw_png(width, height, bit_depth, color_type, rows):
+    ihdr = struct.pack(">IIBBBBB", width, height, bit_depth, color_type, 0, 0, 0)
+    data = b"".join(b"\x00" + row for row in rows)
+    return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", zlib.compress(data)) + png_chunk(b"IEND", b"")
+
+# gray: v = (20x + 7y) % 256
+gray = Image.new("L", (W, H))
+gray.putdata([(20 * x + 7 * y) % 256 for y in range(H) for x in range(W)])
+gray.save("gray.png")
+
+# palette: index (x + y) % 4 into red, green, blue, (17, 34, 51)
+pal = Image.new("P", (W, H))
+pal.putpalette([255, 0, 0, 0, 255, 0, 0, 0, 255, 17, 34, 51])
+pal.putdata([(x + y) % 4 for y in range(H) for x in range(W)])
+pal.save("palette.png")
+
+# rgba: (20x, 30y, 100, [0, 255, 128, 51][(x + 2y) % 4])
+rgba = Image.new("RGBA", (W, H))
+rgba.putdata([(20 * x, 30 * y, 100, [0, 255, 128, 51][(x + 2 * y) % 4]) for y in range(H) for x in range(W)])
+rgba.save("rgba.png")
+
+# 16-bit RGB: (5000x + y, 8000y + 255, 65535 - 3000x), big-endian samples
+rows = [b"".join(struct.pack(">HHH", 5000 * x + y, 8000 * y + 255, 65535 - 3000 * x) for x in range(W)) for y in range(H)]
+open("rgb16.png", "wb").write(raw_png(W, H, 16, 2, rows))
+
+# 16-bit gray: 5000x + 100y
+rows = [b"".join(struct.pack(">H", 5000 * x + 100 * y) for x in range(W)) for y in range(H)]
+open("gray16.png", "wb").write(raw_png(W, H, 16, 0, rows))
+
+# BMP (24-bit) and GIF (palette), same formulas as rgba's colour channels and palette.png
+bmp = Image.new("RGB", (W, H))
+bmp.putdata([(20 * x, 30 * y, 100) for y in range(H) for x in range(W)])
+bmp.save("rgb.bmp")
+pal.save("palette.gif")
+bmp.save("rgb.webp", lossless=True)
+
+# EXIF orientation 1..8 of one 16x8 image: quadrants red (top left), green (top right), blue (bottom left), white.
+quad = Image.new("RGB", (16, 8))
+quad.putdata([[(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)][(x >= 8) + 2 * (y >= 4)] for y in range(8) for x in range(16)])
+for orientation in range(1, 9):
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    quad.save(f"exif{orientation}.jpg", quality=95, exif=exif.tobytes())
+
+# CMYK JPEG: 4 solid 8x8 blocks, (c, m, y, k) as below; Pillow writes Adobe (inverted) CMYK.
+cmyk = Image.new("CMYK", (32, 8))
+blocks = [(0, 0, 0, 0), (255, 0, 0, 0), (0, 0, 255, 128), (64, 128, 0, 32)]
+cmyk.putdata([blocks[x // 8] for y in range(8) for x in range(32)])
+cmyk.save("cmyk.jpg", quality=100)
+decoded = Image.open("cmyk.jpg").convert("RGB")
+print("cmyk block centres as RGB by Pillow:", [decoded.getpixel((8 * i + 4, 4)) for i in range(4)])
+
+# Decompression bombs: a PNG header declaring 100000x100000 RGB pixels with a few bytes of data, and a JPEG
+# whose SOF0 declares 60000x60000.
+open("bomb.png", "wb").write(raw_png(100000, 100000, 8, 2, [b"\x00" * 30]))
+buf = io.BytesIO()
+Image.new("RGB", (8, 8), (1, 2, 3)).save(buf, "JPEG")
+jpeg = bytearray(buf.getvalue())
+sof = jpeg.index(b"\xff\xc0")
+jpeg[sof + 5:sof + 9] = struct.pack(">HH", 60000, 60000)
+open("bomb.jpg", "wb").write(bytes(jpeg))
