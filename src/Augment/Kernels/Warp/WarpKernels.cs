@@ -120,7 +120,7 @@ public static class WarpKernels
 
         var destination = ImageTensor.Create(channels, outputSize);
         var grid = new AffineGrid(inverse, source.Width, source.Height, outputSize.Width, outputSize.Height);
-        Span<float> fills = stackalloc float[channels];
+        Span<float> fills = channels <= 64 ? stackalloc float[channels] : new float[channels];
         for (int c = 0; c < channels; c++)
         {
             fills[c] = fill.Length == 0 ? 0f : fill[fill.Length == 1 ? 0 : c];
