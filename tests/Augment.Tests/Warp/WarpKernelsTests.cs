@@ -71,10 +71,10 @@ public sealed class WarpKernelsTests
         {
             // Column 0 samples half of pixel 0 and half outside: the mask is 0.5, so half the fill is blended in.
             float edge = (0.5f * image.At(0, y, 0) * 0.5f) + (0.5f * Fill);
-            Assert.Equal(edge, moved.At(0, y, 0), 5);
+            WarpTestImages.Near(edge, moved.At(0, y, 0));
             for (int x = 1; x < 12; x++)
             {
-                Assert.Equal(0.5f * (image.At(0, y, x - 1) + image.At(0, y, x)), moved.At(0, y, x), 5);
+                WarpTestImages.Near(0.5f * (image.At(0, y, x - 1) + image.At(0, y, x)), moved.At(0, y, x));
             }
         }
     }
@@ -86,7 +86,7 @@ public sealed class WarpKernelsTests
         using ImageTensor moved = WarpKernels.Affine(image, 0, 0.5, 0, 1, 0, 0, WarpInterpolation.Bilinear, []);
         for (int y = 0; y < 3; y++)
         {
-            Assert.Equal(0.5f * image.At(0, y, 0), moved.At(0, y, 0), 6);
+            WarpTestImages.Near(0.5f * image.At(0, y, 0), moved.At(0, y, 0));
         }
     }
 

@@ -20,6 +20,10 @@ internal static class WarpTestImages
         return image;
     }
 
+    /// <summary>Asserts <c>|expected - actual| &lt;= tolerance</c>.</summary>
+    public static void Near(float expected, float actual, float tolerance = 1e-5f) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"Expected {expected} within {tolerance}, got {actual}.");
+
     /// <summary>Element (c, y, x).</summary>
     public static float At(this ImageTensor image, int c, int y, int x) => image.Plane(c)[(y * image.Width) + x];
 }

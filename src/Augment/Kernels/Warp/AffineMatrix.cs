@@ -89,6 +89,11 @@ public readonly record struct AffineMatrix(double M00, double M01, double M02, d
             maxY = MathF.Max(maxY, y);
         }
 
+        // Shift to [0, w] x [0, h] as torchvision 0.14 does (to match PIL) before rounding outwards.
+        minX += hw;
+        maxX += hw;
+        minY += hh;
+        maxY += hh;
         const float Tolerance = 1e-4f;
         int newWidth = (int)(MathF.Ceiling(MathF.Truncate(maxX / Tolerance) * Tolerance) - MathF.Floor(MathF.Truncate(minX / Tolerance) * Tolerance));
         int newHeight = (int)(MathF.Ceiling(MathF.Truncate(maxY / Tolerance) * Tolerance) - MathF.Floor(MathF.Truncate(minY / Tolerance) * Tolerance));

@@ -53,4 +53,8 @@ public sealed class AutoAugment : PolicyTransform
 
         return new PolicyParams(index, steps[..count]);
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"AutoAugment(policy={Policy}, interpolation={Interpolation})";
 }

@@ -215,4 +215,8 @@ public sealed class RandAugment : PolicyTransform
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && !double.IsNaN(number)
             ? number
             : throw new ArgumentException($"RandAugment section '{section}' of '{config}' has no number.", nameof(config));
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandAugment(numOps={NumOps}, magnitude={Magnitude}, numMagnitudeBins={NumMagnitudeBins}, magnitudeStd={MagnitudeStd}, magnitudeMax={MagnitudeMax}, increasing={Increasing}, probability={Probability})";
 }

@@ -43,4 +43,8 @@ public sealed class TrivialAugmentWide : PolicyTransform
         ReadOnlySpan<PolicyStep> step = [new PolicyStep(op, negative && AugmentationSpace.IsSigned(op) ? -magnitude : magnitude)];
         return new PolicyParams(-1, step);
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"TrivialAugmentWide(numMagnitudeBins={NumMagnitudeBins}, interpolation={Interpolation})";
 }

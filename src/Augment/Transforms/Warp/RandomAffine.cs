@@ -167,4 +167,8 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
             _ => throw new ArgumentException($"The shear takes 1, 2 or 4 values, got {shear.Count}.", nameof(shear)),
         };
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomAffine(degrees=[{Degrees.Low}, {Degrees.High}], translate={Translate}, scale={Scale}, shearX={ShearX}, shearY={ShearY}, interpolation={Interpolation})";
 }

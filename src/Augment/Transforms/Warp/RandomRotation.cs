@@ -77,4 +77,8 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
             return WarpKernels.Rotate(image, parameters.Angle, Interpolation, _fill, Expand, Center?.X, Center?.Y);
         }
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomRotation(degrees=[{Degrees.Low}, {Degrees.High}], interpolation={Interpolation}, expand={Expand}, fill=[{string.Join(", ", _fill)}])";
 }

@@ -1,0 +1,22 @@
+using Augment.Imaging;
+using Augment.Kernels.Tone;
+using Augment.Randomness;
+
+namespace Augment.Transforms.Tone;
+
+/// <summary>
+/// Equalizes each channel's histogram on its 8-bit values (torchvision's <c>RandomEqualize</c> with p = 1; wrap in <see cref="RandomApply"/> for a probability); see
+/// <see cref="ToneKernels.Equalize(ImageTensor)"/>.
+/// </summary>
+public sealed class Equalize : ITransform
+{
+    /// <inheritdoc />
+    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    {
+        ToneKernels.Equalize(image);
+        return image;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => "Equalize()";
+}

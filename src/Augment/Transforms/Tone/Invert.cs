@@ -1,0 +1,22 @@
+using Augment.Imaging;
+using Augment.Kernels.Tone;
+using Augment.Randomness;
+
+namespace Augment.Transforms.Tone;
+
+/// <summary>
+/// Inverts the image, <c>1 - x</c> (torchvision's <c>RandomInvert</c> with p = 1; wrap in <see cref="RandomApply"/> for a probability); see
+/// <see cref="ToneKernels.Invert(ImageTensor)"/>.
+/// </summary>
+public sealed class Invert : ITransform
+{
+    /// <inheritdoc />
+    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    {
+        ToneKernels.Invert(image);
+        return image;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => "Invert()";
+}
