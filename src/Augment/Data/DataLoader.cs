@@ -155,11 +155,15 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
 
     internal FusedPipeline? Fused { get; }
 
+    /// <summary>The last epoch run's <see cref="EpochRun.Stopped"/>: tests await it before counting pooled buffers.</summary>
+    internal Task LastRunStopped { get; private set; } = Task.CompletedTask;
+
     internal void OnSampleSkipped(SkippedSample skipped) => SampleSkipped?.Invoke(this, skipped);
 
     private IEnumerable<ImageBatch> Iterate(int epoch, CancellationToken cancellation)
     {
         using var run = new EpochRun(this, epoch, cancellation);
+        LastRunStopped = run.Stopped;
         while (run.Next(cancellation) is { } batch)
         {
             yield return batch;
@@ -171,6 +175,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
     private async IAsyncEnumerable<ImageBatch> IterateAsync(int epoch, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var run = new EpochRun(this, epoch, cancellation);
+        LastRunStopped = run.Stopped;
         while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batch)
         {
             yield return batch;

@@ -80,7 +80,7 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
-    public void BatchTransformsAreDeterministicAcrossWorkerCounts()
+    public async Task BatchTransformsAreDeterministicAcrossWorkerCounts()
     {
         InMemorySource source = MakeSource(11);
         float[]? data = null;
@@ -113,6 +113,7 @@ public sealed class DataLoaderTests
             targets ??= [.. t];
             Assert.Equal(data, d);
             Assert.Equal(targets, t);
+            await loader.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
             Assert.Equal(0, collator.Pool.Outstanding);
         }
 
@@ -184,7 +185,7 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
-    public void CancellationStopsTheWorkersAndReturnsEveryBuffer()
+    public async Task CancellationStopsTheWorkersAndReturnsEveryBuffer()
     {
         var collator = new Collator();
         var loader = new DataLoader(MakeSource(40), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
@@ -203,7 +204,20 @@ public sealed class DataLoaderTests
         });
 
         Assert.Equal(3, received);
+        await loader.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(0, collator.Pool.Outstanding);
+
+        // A consumer blocked on a slow batch is released at once when cancelled.
+        var slowCollator = new Collator();
+        var slow = new DataLoader(MakeSource(4), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 1, Collator = slowCollator, Transform = new Sleep(TimeSpan.FromSeconds(3)) });
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => slow.ReadEpoch(0, soon.Token).First());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"cancellation took {watch.Elapsed}");
+
+        // The worker finishes its sample, then the last thread out returns the buffers.
+        await slow.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal(0, slowCollator.Pool.Outstanding);
 
         // Leaving early (break) also returns everything.
         foreach (ImageBatch batch in loader.ReadEpoch(1, TestContext.Current.CancellationToken))
@@ -212,6 +226,7 @@ public sealed class DataLoaderTests
             break;
         }
 
+        await loader.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(0, collator.Pool.Outstanding);
     }
 
@@ -237,6 +252,15 @@ public sealed class DataLoaderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Rank = 1, WorldSize = 1 }));
         Assert.Throws<ArgumentException>(() => new DataLoader(new InMemorySource([]), decoder));
+    }
+
+    private sealed class Sleep(TimeSpan duration) : Augment.Transforms.ITransform
+    {
+        public ImageTensor Apply(ImageTensor image, ref RandomSource random, Augment.Transforms.IParameterRecorder? recorder = null)
+        {
+            Thread.Sleep(duration);
+            return image;
+        }
     }
 
     private sealed class SyncProgress(Action<LoaderProgress> report) : IProgress<LoaderProgress>
