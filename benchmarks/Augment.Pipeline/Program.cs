@@ -46,7 +46,7 @@ for (int i = 0; i < files.Count; i++)
 var source = new InMemorySource(bytes.Select((b, i) => InMemorySample.FromBytes(b, files.GetLabel(i), files.Paths[i])));
 var decoder = new SkiaImageDecoder();
 Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row");
-Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9}  img/s");
+Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9} {"per-cpu-s",10} {"B/img",8}  img/s (per-cpu-s: images per second of process CPU time, robust to a busy machine; B/img: managed bytes allocated per image)");
 
 ITransform TrainClassic() => new Compose(new Resize(256), new RandomCrop(224), new RandomHorizontalFlip(), Normalize.ImageNet());
 ITransform TrainRrc() => new Compose(new RandomResizedCrop(224), new RandomHorizontalFlip(), new ColorJitter(0.4, 0.4, 0.4), Normalize.ImageNet(), new RandomErasing(0.25));
@@ -148,15 +148,23 @@ void Report(string name, int n, Func<int, int> pass)
 {
     pass(0); // warm-up: JIT, pools, kernel maps
     var rates = new List<double>();
+    var process = Process.GetCurrentProcess();
+    TimeSpan cpuStart = process.TotalProcessorTime;
+    long allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
+    long images = 0;
     var total = Stopwatch.StartNew();
     int epoch = 1;
     while (total.Elapsed.TotalSeconds < seconds || rates.Count < 3)
     {
         var watch = Stopwatch.StartNew();
-        int images = pass(epoch++);
-        rates.Add(images / watch.Elapsed.TotalSeconds);
+        int count = pass(epoch++);
+        images += count;
+        rates.Add(count / watch.Elapsed.TotalSeconds);
     }
 
+    process.Refresh();
+    double cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+    long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
     rates.Sort();
-    Console.WriteLine($"{name,-44} {n,7} {rates[rates.Count / 2],9:F0} {rates[0],9:F0} {rates[^1],9:F0}");
+    Console.WriteLine($"{name,-44} {n,7} {rates[rates.Count / 2],9:F0} {rates[0],9:F0} {rates[^1],9:F0} {images / cpu,10:F0} {allocated / images,8}");
 }

@@ -18,6 +18,14 @@ namespace Augment.Data;
 /// <see cref="WebDatasetSource"/>); their samples are read in order by one thread and decoded by all workers.
 /// </para>
 /// <para>
+/// <b>Fast path.</b> When <see cref="DataLoaderOptions.Transform"/> starts with Resize → (Random|Center)Crop →
+/// flip → Normalize, or RandomResizedCrop → flip → Normalize (each step after the first optional), the loader
+/// draws that chain's parameters through the transforms' own <c>Draw</c>, decodes to 8-bit pixels (with JPEG DCT
+/// scaling when <see cref="DataLoaderOptions.DctScaling"/> allows) and resamples once, straight into the batch
+/// slot; the rest of the pipeline then runs as usual. Results equal the unfused pipeline's up to float rounding
+/// at full-size decode (<see cref="IsFused"/> tells whether it applies).
+/// </para>
+/// <para>
 /// <b>Memory.</b> At most <see cref="DataLoaderOptions.PrefetchBatches"/> batches are being built at once; the
 /// consumer owns each batch it receives and must dispose it (its buffers return to the collator's pool).
 /// Stopping an enumeration early, or cancelling it, stops the workers within one sample each and returns every

@@ -55,6 +55,7 @@ public sealed class FusedPipelineTests
         });
 
     [Theory]
+    [Trait("Category", "HardwarePaths")]
     [MemberData(nameof(Recipes))]
     public void FusedEqualsTheUnfusedChainAtFullDecode(string recipe)
     {
