@@ -48,6 +48,7 @@ public sealed class CutMix : BatchTransform<MixParams>
     {
         ArgumentNullException.ThrowIfNull(destination);
         destination.Reset(batchSize);
+        ulong key = Mode == MixMode.Sample ? MixDraws.SampleKey(ref random) : 0;
         MixDraws.FillPartners(destination.Partners, Partners, ref random);
         destination.Kinds.Fill(MixKind.Paste);
         if (Mode == MixMode.Batch)
@@ -58,7 +59,6 @@ public sealed class CutMix : BatchTransform<MixParams>
             return;
         }
 
-        ulong key = MixDraws.SampleKey(ref random);
         for (int i = 0; i < batchSize; i++)
         {
             RandomSource sample = MixDraws.ForSample(key, i);

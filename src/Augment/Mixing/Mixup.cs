@@ -37,6 +37,7 @@ public sealed class Mixup : BatchTransform<MixParams>
     {
         ArgumentNullException.ThrowIfNull(destination);
         destination.Reset(batchSize);
+        ulong key = Mode == MixMode.Sample ? MixDraws.SampleKey(ref random) : 0;
         MixDraws.FillPartners(destination.Partners, Partners, ref random);
         destination.Kinds.Fill(MixKind.Blend);
         if (Mode == MixMode.Batch)
@@ -45,7 +46,6 @@ public sealed class Mixup : BatchTransform<MixParams>
             return;
         }
 
-        ulong key = MixDraws.SampleKey(ref random);
         Span<float> lambdas = destination.Lambdas;
         for (int i = 0; i < batchSize; i++)
         {

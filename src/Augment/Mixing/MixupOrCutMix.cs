@@ -64,6 +64,7 @@ public sealed class MixupOrCutMix : BatchTransform<MixParams>
     {
         ArgumentNullException.ThrowIfNull(destination);
         destination.Reset(batchSize);
+        ulong key = Mode == MixMode.Sample ? MixDraws.SampleKey(ref random) : 0;
         MixDraws.FillPartners(destination.Partners, Partners, ref random);
         if (Mode == MixMode.Batch)
         {
@@ -74,7 +75,6 @@ public sealed class MixupOrCutMix : BatchTransform<MixParams>
             return;
         }
 
-        ulong key = MixDraws.SampleKey(ref random);
         for (int i = 0; i < batchSize; i++)
         {
             RandomSource sample = MixDraws.ForSample(key, i);

@@ -19,7 +19,7 @@ public static partial class ParityOps
         parameters.Partners[1] = 0;
         parameters.Kinds[0] = MixKind.Blend;
         parameters.Lambdas[0] = op.GetProperty("lambda").GetSingle();
-        new Mixing.Mixup().Apply(batch, parameters);
+        new Augment.Mixing.Mixup().Apply(batch, parameters);
         return One(FirstSample(batch));
     }
 
@@ -49,7 +49,7 @@ public static partial class ParityOps
                 k++;
             }
 
-            new Mixing.Ricap().Apply(batch, parameters);
+            new Augment.Mixing.Ricap().Apply(batch, parameters);
             return One(FirstSample(batch));
         }
         finally

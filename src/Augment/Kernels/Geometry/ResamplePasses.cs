@@ -31,7 +31,8 @@ internal static class ResamplePasses
         where TBlock : struct, ILaneBlock<TBlock>
     {
         Debug.Assert(rowLength >= TBlock.Lanes, "A row must hold one lane block.");
-        nint last = rowLength - TBlock.Lanes;
+        nint lanes = TBlock.Lanes;
+        nint last = rowLength - lanes;
         for (int r = 0; r < rowCount; r++)
         {
             int y = firstRow + r;
@@ -39,25 +40,46 @@ internal static class ResamplePasses
             ref float weights = ref map.WeightsReference(y);
             int taps = map.Length(y);
             ref float row = ref Unsafe.Add(ref destination, r * destinationRowStride);
-            for (nint x = 0; ; x += TBlock.Lanes)
+            nint x = 0;
+
+            // Four blocks at a time: four independent accumulation chains share each weight.
+            for (; x <= rowLength - (4 * lanes); x += 4 * lanes)
+            {
+                ref TSample tap = ref Unsafe.Add(ref first, x);
+                TBlock s0 = TBlock.Zero, s1 = TBlock.Zero, s2 = TBlock.Zero, s3 = TBlock.Zero;
+                for (int k = 0; k < taps; k++)
+                {
+                    float w = Unsafe.Add(ref weights, k);
+                    s0 = TBlock.MultiplyAdd(s0, TReader.Load<TBlock>(ref tap), w);
+                    s1 = TBlock.MultiplyAdd(s1, TReader.Load<TBlock>(ref Unsafe.Add(ref tap, lanes)), w);
+                    s2 = TBlock.MultiplyAdd(s2, TReader.Load<TBlock>(ref Unsafe.Add(ref tap, 2 * lanes)), w);
+                    s3 = TBlock.MultiplyAdd(s3, TReader.Load<TBlock>(ref Unsafe.Add(ref tap, 3 * lanes)), w);
+                    tap = ref Unsafe.Add(ref tap, sourceRowStride);
+                }
+
+                TBlock.Store(TBlock.Affine(s0, scale, offset), ref Unsafe.Add(ref row, x));
+                TBlock.Store(TBlock.Affine(s1, scale, offset), ref Unsafe.Add(ref row, x + lanes));
+                TBlock.Store(TBlock.Affine(s2, scale, offset), ref Unsafe.Add(ref row, x + (2 * lanes)));
+                TBlock.Store(TBlock.Affine(s3, scale, offset), ref Unsafe.Add(ref row, x + (3 * lanes)));
+            }
+
+            // The rest one block at a time, the last block overlapping its predecessor.
+            for (; x < rowLength; x += lanes)
             {
                 if (x > last)
                 {
                     x = last;
                 }
 
-                ref TSample column = ref Unsafe.Add(ref first, x);
+                ref TSample tap = ref Unsafe.Add(ref first, x);
                 TBlock sum = TBlock.Zero;
                 for (int k = 0; k < taps; k++)
                 {
-                    sum = TBlock.MultiplyAdd(sum, TReader.Load<TBlock>(ref Unsafe.Add(ref column, k * sourceRowStride)), Unsafe.Add(ref weights, k));
+                    sum = TBlock.MultiplyAdd(sum, TReader.Load<TBlock>(ref tap), Unsafe.Add(ref weights, k));
+                    tap = ref Unsafe.Add(ref tap, sourceRowStride);
                 }
 
                 TBlock.Store(TBlock.Affine(sum, scale, offset), ref Unsafe.Add(ref row, x));
-                if (x == last)
-                {
-                    break;
-                }
             }
         }
     }
@@ -67,7 +89,7 @@ internal static class ResamplePasses
     /// <c>destination[y][i] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
     /// <paramref name="sampleStride"/> is 1 for a plane and the pixel size for an interleaved buffer (with
     /// <paramref name="source"/> at the channel's first sample). Runs the band form of <paramref name="map"/>, whose
-    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, four rows at a time.
+    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time.
     /// </summary>
     public static void Horizontal<TBlock>(
         ref float source,
@@ -83,43 +105,49 @@ internal static class ResamplePasses
     {
         Debug.Assert(map.BlockWidth == TBlock.Lanes && map.BlockCount > 0, "The map's band form must match the lane block.");
         int blocks = map.BlockCount;
-        for (int y = 0; y < rows; y += 4)
+        nint lanes = TBlock.Lanes;
+        for (int y = 0; y < rows; y += 8)
         {
-            // The last group repeats its last row: the duplicates write the same values to the same row.
-            nint y1 = Math.Min(y + 1, rows - 1), y2 = Math.Min(y + 2, rows - 1), y3 = Math.Min(y + 3, rows - 1);
+            // Eight rows at once: eight independent accumulation chains share each weight row. The last group
+            // repeats its last row; the duplicates write the same values to the same row.
             ref float s0 = ref Unsafe.Add(ref source, y * sourceRowStride);
-            ref float s1 = ref Unsafe.Add(ref source, y1 * sourceRowStride);
-            ref float s2 = ref Unsafe.Add(ref source, y2 * sourceRowStride);
-            ref float s3 = ref Unsafe.Add(ref source, y3 * sourceRowStride);
-            ref float d0 = ref Unsafe.Add(ref destination, y * destinationRowStride);
-            ref float d1 = ref Unsafe.Add(ref destination, y1 * destinationRowStride);
-            ref float d2 = ref Unsafe.Add(ref destination, y2 * destinationRowStride);
-            ref float d3 = ref Unsafe.Add(ref destination, y3 * destinationRowStride);
+            ref float s1 = ref Unsafe.Add(ref source, Math.Min(y + 1, rows - 1) * sourceRowStride);
+            ref float s2 = ref Unsafe.Add(ref source, Math.Min(y + 2, rows - 1) * sourceRowStride);
+            ref float s3 = ref Unsafe.Add(ref source, Math.Min(y + 3, rows - 1) * sourceRowStride);
+            ref float s4 = ref Unsafe.Add(ref source, Math.Min(y + 4, rows - 1) * sourceRowStride);
+            ref float s5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * sourceRowStride);
+            ref float s6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * sourceRowStride);
+            ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
             for (int b = 0; b < blocks; b++)
             {
                 ref float weights = ref map.BandReference(b);
                 nint start = map.BlockStart(b) * sampleStride;
                 int length = map.BlockLength(b);
-                ref float p0 = ref Unsafe.Add(ref s0, start);
-                ref float p1 = ref Unsafe.Add(ref s1, start);
-                ref float p2 = ref Unsafe.Add(ref s2, start);
-                ref float p3 = ref Unsafe.Add(ref s3, start);
                 TBlock a0 = TBlock.Zero, a1 = TBlock.Zero, a2 = TBlock.Zero, a3 = TBlock.Zero;
-                for (int j = 0; j < length; j++)
+                TBlock a4 = TBlock.Zero, a5 = TBlock.Zero, a6 = TBlock.Zero, a7 = TBlock.Zero;
+                for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
                 {
-                    TBlock w = TBlock.Load(ref Unsafe.Add(ref weights, j * TBlock.Lanes));
-                    nint o = j * sampleStride;
-                    a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref p0, o));
-                    a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref p1, o));
-                    a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref p2, o));
-                    a3 = TBlock.MultiplyAdd(a3, w, Unsafe.Add(ref p3, o));
+                    TBlock w = TBlock.Load(ref weights);
+                    a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref s0, j));
+                    a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref s1, j));
+                    a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref s2, j));
+                    a3 = TBlock.MultiplyAdd(a3, w, Unsafe.Add(ref s3, j));
+                    a4 = TBlock.MultiplyAdd(a4, w, Unsafe.Add(ref s4, j));
+                    a5 = TBlock.MultiplyAdd(a5, w, Unsafe.Add(ref s5, j));
+                    a6 = TBlock.MultiplyAdd(a6, w, Unsafe.Add(ref s6, j));
+                    a7 = TBlock.MultiplyAdd(a7, w, Unsafe.Add(ref s7, j));
+                    weights = ref Unsafe.Add(ref weights, lanes);
                 }
 
-                nint first = map.BlockFirstOutput(b);
-                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d0, first));
-                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d1, first));
-                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d2, first));
-                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d3, first));
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b));
+                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
             }
         }
     }

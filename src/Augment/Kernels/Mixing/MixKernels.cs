@@ -27,6 +27,7 @@ public static class MixKernels
     /// <see cref="MixKind.Blend"/>, <c>x_i = λ_i · x_i + (1 - λ_i) · x_p(i)</c>; of kind <see cref="MixKind.Paste"/>,
     /// box_i of <c>x_i</c> is copied from <c>x_p(i)</c>; and, if the batch has soft targets,
     /// <c>y_i = λ_i · y_i + (1 - λ_i) · y_p(i)</c> for both kinds (right-hand sides are the values before the call).
+    /// A sample whose partner is itself is left exactly as it is. Blends are computed as <c>fma(x, λ, (1 - λ) · y)</c>.
     /// </summary>
     /// <param name="batch">The batch.</param>
     /// <param name="parameters">Parameters for the batch's size; <see cref="MixParams.Partners"/> must be a permutation.</param>
@@ -176,7 +177,7 @@ public static class MixKernels
             targets.CopyTo(copy);
             for (int i = 0; i < partners.Length; i++)
             {
-                if (kinds[i] != MixKind.None && lambdas[i] != 1f)
+                if (kinds[i] != MixKind.None && lambdas[i] != 1f && partners[i] != i)
                 {
                     Pointwise.Apply(copy.Slice(i * k, k), copy.Slice(partners[i] * k, k), targets.Slice(i * k, k), new BlendOperator(lambdas[i]));
                 }

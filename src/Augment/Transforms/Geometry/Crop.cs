@@ -44,7 +44,7 @@ public sealed class Crop : ITransform
 
     /// <summary>
     /// Returns the window of <paramref name="image"/> as a new tensor and disposes <paramref name="image"/>, or
-    /// returns <paramref name="image"/> itself when the window is the whole image. Outside the image: zeros.
+    /// returns <paramref name="image"/> itself when the window is the whole image. Outside the image: <paramref name="fill"/>.
     /// </summary>
     /// <param name="image">The image; ownership passes to the call.</param>
     /// <param name="top">The window's first row.</param>
@@ -52,7 +52,8 @@ public sealed class Crop : ITransform
     /// <param name="height">The window's height, positive.</param>
     /// <param name="width">The window's width, positive.</param>
     /// <param name="flip">Mirroring fused into the copy.</param>
-    public static ImageTensor Window(ImageTensor image, int top, int left, int height, int width, FlipMode flip = FlipMode.None)
+    /// <param name="fill">The value of the pixels outside the image.</param>
+    public static ImageTensor Window(ImageTensor image, int top, int left, int height, int width, FlipMode flip = FlipMode.None, float fill = 0f)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (top == 0 && left == 0 && height == image.Height && width == image.Width && flip == FlipMode.None)
@@ -63,7 +64,7 @@ public sealed class Crop : ITransform
         var result = ImageTensor.Create(image.Channels, height, width);
         try
         {
-            CropKernels.Crop(image, top, left, result, flip);
+            CropKernels.Crop(image, top, left, result, flip, fill);
         }
         catch
         {

@@ -125,10 +125,7 @@ public sealed class RandomCrop : RandomTransform<RandomCropParams>
         if (PaddingMode == PaddingMode.Constant || (top >= 0 && left >= 0 && top + Height <= image.Height && left + Width <= image.Width))
         {
             // Constant padding in one or two stages only shifts the window; the crop kernel fills the outside.
-            var cropped = ImageTensor.Create(image.Channels, Height, Width);
-            CropKernels.Crop(image, top, left, cropped, FlipMode.None, Fill);
-            image.Dispose();
-            return cropped;
+            return Crop.Window(image, top, left, Height, Width, FlipMode.None, Fill);
         }
 
         return Gather(image, parameters, extraTop, extraLeft);

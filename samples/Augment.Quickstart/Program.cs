@@ -1,0 +1,69 @@
+// Augment quickstart: the training and evaluation pipelines of an ImageNet-style CNN, run through the data loader
+// on the bundled photos (or on an ImageFolder tree given as the first argument), with a preview PNG of the views.
+using System.Diagnostics;
+using Augment.Batching;
+using Augment.Data;
+using Augment.Samples;
+using Augment.Skia;
+using Augment.Transforms;
+using Augment.Transforms.Color;
+using Augment.Transforms.Geometry;
+using Augment.Transforms.Occlusion;
+
+string preview = args.Length > 1 ? args[1] : "preview.png";
+IImageSource source = args.Length > 0 ? new ImageFolderSource(args[0]) : BundledPhotos.Load();
+Console.WriteLine($"Source: {source.Count} images ({(args.Length > 0 ? args[0] : "bundled photos")})");
+
+// torchvision: RandomResizedCrop(224), RandomHorizontalFlip(), ColorJitter(0.4, 0.4, 0.4), ToTensor(), Normalize(), RandomErasing(0.25)
+var train = new Compose(
+    new RandomResizedCrop(224),
+    new RandomHorizontalFlip(),
+    new ColorJitter(brightness: 0.4, contrast: 0.4, saturation: 0.4),
+    Normalize.ImageNet(),
+    new RandomErasing(p: 0.25));
+
+// torchvision: Resize(256), CenterCrop(224), ToTensor(), Normalize()
+var eval = new Compose(new Resize(256), new CenterCrop(224), Normalize.ImageNet());
+
+var decoder = new SkiaImageDecoder();
+foreach (var (name, pipeline, shuffle) in new[] { ("train", (ITransform)train, true), ("eval", eval, false) })
+{
+    var options = new DataLoaderOptions
+    {
+        BatchSize = Math.Min(16, source.Count),
+        Shuffle = shuffle,
+        Seed = 42,
+        Transform = pipeline,
+        Collator = new Collator(classCount: 1000, labelSmoothing: shuffle ? 0.1 : 0.0),
+    };
+    var loader = new DataLoader(source, decoder, options);
+
+    foreach (ImageBatch batch in loader.ReadEpoch(0))
+    {
+        using (batch)
+        {
+            Console.WriteLine($"[{name}] epoch 0, {batch}");
+            BatchStatistics.Print(batch);
+        }
+    }
+
+    // Epoch 0 also warmed up the JIT and the pools: time the next ones.
+    int epochs = Math.Max(1, 256 / source.Count);
+    var clock = Stopwatch.StartNew();
+    long images = 0;
+    for (int epoch = 1; epoch <= epochs; epoch++)
+    {
+        foreach (ImageBatch batch in loader.ReadEpoch(epoch))
+        {
+            images += batch.Count;
+            batch.Dispose();
+        }
+    }
+
+    clock.Stop();
+    Console.WriteLine($"[{name}] {epochs} more epochs, {images} images in {clock.Elapsed.TotalMilliseconds:F0} ms: " +
+        $"{images / clock.Elapsed.TotalSeconds:F0} images/s on {options.Workers} workers (fused path: {loader.IsFused})");
+}
+
+PreviewSheet.Write(source, decoder, train, preview, viewsPerImage: 6);
+Console.WriteLine($"Wrote {Path.GetFullPath(preview)}: each row is one photo's original and six training views.");

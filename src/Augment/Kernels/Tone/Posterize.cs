@@ -1,0 +1,51 @@
+using System.Runtime.Intrinsics;
+using Augment.Imaging;
+
+namespace Augment.Kernels.Tone;
+
+public static partial class ToneKernels
+{
+    /// <summary>
+    /// Keeps the top <paramref name="bits"/> bits of each 8-bit value: effectively computes
+    /// <c>destination[i] = (round(clamp(x[i], 0, 1) * 255) &amp; (0xFF &lt;&lt; (8 - bits))) / 255</c> (torchvision's <c>posterize</c>).
+    /// </summary>
+    /// <param name="x">The source values.</param>
+    /// <param name="destination">The destination; may be <paramref name="x"/> itself.</param>
+    /// <param name="bits">The bits kept, 0 to 8.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bits"/> is outside [0, 8].</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>.</exception>
+    public static void Posterize(ReadOnlySpan<float> x, Span<float> destination, int bits) =>
+        Pointwise.Apply(x, destination, new PosterizeOperator(PosterizeMask(bits)));
+
+    /// <summary>Posterizes every channel of <paramref name="image"/> in place (see <see cref="Posterize(ReadOnlySpan{float}, Span{float}, int)"/>).</summary>
+    /// <param name="image">The image, modified in place.</param>
+    /// <param name="bits">The bits kept, 0 to 8.</param>
+    public static void Posterize(ImageTensor image, int bits) => InPlace(image, new PosterizeOperator(PosterizeMask(bits)));
+
+    private static int PosterizeMask(int bits)
+    {
+        if ((uint)bits > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bits), bits, "Posterize keeps 0 to 8 bits.");
+        }
+
+        return (0xFF << (8 - bits)) & 0xFF;
+    }
+
+    /// <summary><c>(round(clamp(x, 0, 1) * 255) &amp; mask) / 255</c>.</summary>
+    private readonly struct PosterizeOperator(int mask) : IUnaryOperator
+    {
+        private readonly int _mask = mask;
+
+        public float Invoke(float x) => (float)((int)MathF.Round(Math.Clamp(x, 0f, 1f) * Max8Bit) & _mask) / Max8Bit;
+
+        public Vector128<float> Invoke(Vector128<float> x) =>
+            Vector128.ConvertToSingle(Vector128.ConvertToInt32(Vector128.Round(Vector128.Clamp(x, Vector128<float>.Zero, Vector128<float>.One) * Max8Bit)) & Vector128.Create(_mask)) / Vector128.Create(Max8Bit);
+
+        public Vector256<float> Invoke(Vector256<float> x) =>
+            Vector256.ConvertToSingle(Vector256.ConvertToInt32(Vector256.Round(Vector256.Clamp(x, Vector256<float>.Zero, Vector256<float>.One) * Max8Bit)) & Vector256.Create(_mask)) / Vector256.Create(Max8Bit);
+
+        public Vector512<float> Invoke(Vector512<float> x) =>
+            Vector512.ConvertToSingle(Vector512.ConvertToInt32(Vector512.Round(Vector512.Clamp(x, Vector512<float>.Zero, Vector512<float>.One) * Max8Bit)) & Vector512.Create(_mask)) / Vector512.Create(Max8Bit);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Runtime.Intrinsics;
+using Augment.Imaging;
+
+namespace Augment.Kernels.Tone;
+
+public static partial class ToneKernels
+{
+    /// <summary>
+    /// Inverts the values at or above a threshold: effectively computes
+    /// <c>destination[i] = x[i] &gt;= threshold ? 1 - x[i] : x[i]</c> (torchvision's <c>solarize</c> on a float image;
+    /// an 8-bit threshold <c>t</c> corresponds to <c>t / 255</c>).
+    /// </summary>
+    /// <param name="x">The source values.</param>
+    /// <param name="destination">The destination; may be <paramref name="x"/> itself.</param>
+    /// <param name="threshold">The threshold on the [0, 1] scale; values above 1 leave the image unchanged.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>.</exception>
+    public static void Solarize(ReadOnlySpan<float> x, Span<float> destination, float threshold) =>
+        Pointwise.Apply(x, destination, new SolarizeOperator(ValidThreshold(threshold)));
+
+    /// <summary>Solarizes every channel of <paramref name="image"/> in place (see <see cref="Solarize(ReadOnlySpan{float}, Span{float}, float)"/>).</summary>
+    /// <param name="image">The image, modified in place.</param>
+    /// <param name="threshold">The threshold on the [0, 1] scale.</param>
+    public static void Solarize(ImageTensor image, float threshold) => InPlace(image, new SolarizeOperator(ValidThreshold(threshold)));
+
+    private static float ValidThreshold(float threshold) =>
+        float.IsNaN(threshold) ? throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must not be NaN.") : threshold;
+
+    /// <summary><c>x &gt;= t ? 1 - x : x</c>.</summary>
+    private readonly struct SolarizeOperator(float threshold) : IUnaryOperator
+    {
+        private readonly float _threshold = threshold;
+
+        public float Invoke(float x) => x >= _threshold ? 1f - x : x;
+
+        public Vector128<float> Invoke(Vector128<float> x) =>
+            Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128.Create(_threshold)), Vector128<float>.One - x, x);
+
+        public Vector256<float> Invoke(Vector256<float> x) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256.Create(_threshold)), Vector256<float>.One - x, x);
+
+        public Vector512<float> Invoke(Vector512<float> x) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512.Create(_threshold)), Vector512<float>.One - x, x);
+    }
+}

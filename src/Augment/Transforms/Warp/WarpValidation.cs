@@ -1,0 +1,48 @@
+namespace Augment.Transforms.Warp;
+
+/// <summary>Argument checks shared by the warp transforms.</summary>
+internal static class WarpValidation
+{
+    /// <summary>Returns (low, high) if both are finite and low &lt;= high; throws naming <paramref name="paramName"/> otherwise.</summary>
+    public static (double Low, double High) Range(double low, double high, string paramName)
+    {
+        if (!double.IsFinite(low) || !double.IsFinite(high) || low > high)
+        {
+            throw new ArgumentOutOfRangeException(paramName, $"{paramName} needs a finite range with low <= high, got [{low}, {high}].");
+        }
+
+        return (low, high);
+    }
+
+    /// <summary>Returns (-limit, limit) for a finite, non-negative <paramref name="limit"/>.</summary>
+    public static (double Low, double High) Symmetric(double limit, string paramName)
+    {
+        if (!(limit >= 0) || double.IsInfinity(limit))
+        {
+            throw new ArgumentOutOfRangeException(paramName, limit, $"{paramName} must be finite and non-negative, got {limit}.");
+        }
+
+        return (-limit, limit);
+    }
+
+    /// <summary>Copies the fill values, checking that they are finite; <see langword="null"/> stays <see langword="null"/>.</summary>
+    public static float[]? Fill(IReadOnlyList<float>? fill, string paramName)
+    {
+        if (fill is null)
+        {
+            return null;
+        }
+
+        var copy = new float[fill.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = float.IsFinite(fill[i]) ? fill[i] : throw new ArgumentOutOfRangeException(paramName, fill[i], $"Fill value #{i} must be finite, got {fill[i]}.");
+        }
+
+        return copy;
+    }
+
+    /// <summary>Checks that <paramref name="interpolation"/> is a defined warp interpolation.</summary>
+    public static Kernels.Warp.WarpInterpolation Interpolation(Kernels.Warp.WarpInterpolation interpolation, string paramName) =>
+        Enum.IsDefined(interpolation) ? interpolation : throw new ArgumentOutOfRangeException(paramName, interpolation, $"Unknown interpolation {interpolation}.");
+}

@@ -1,0 +1,61 @@
+using Augment.Imaging;
+using Augment.Randomness;
+using Augment.Transforms;
+
+namespace Augment.Tests.Geometry;
+
+public sealed class NormalizeTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 5)]
+    [InlineData(16, 17)]
+    public void NormalizeMatchesTheDefinition(int h, int w)
+    {
+        using ImageTensor image = TestImages.Random(3, h, w);
+        using ImageTensor original = image.Clone();
+        var normalize = Normalize.ImageNet();
+        RandomSource random = RandomSource.FromSeed(0);
+        Assert.Same(image, normalize.Apply(image, ref random));
+        for (int c = 0; c < 3; c++)
+        {
+            for (int i = 0; i < h * w; i++)
+            {
+                float expected = (original.Plane(c)[i] - Normalize.ImageNetMean[c]) / Normalize.ImageNetStd[c];
+                Assert.Equal(expected, image.Plane(c)[i], 1e-6f);
+            }
+        }
+    }
+
+    [Fact]
+    public void OutOfPlaceLeavesTheSource()
+    {
+        using ImageTensor source = TestImages.Random(2, 3, 4);
+        float[] before = source.Data.ToArray();
+        using var destination = ImageTensor.Create(2, 3, 4);
+        var normalize = new Normalize([0.5f, 0.25f], [2f, 0.5f]);
+        normalize.Apply(source, destination);
+        Assert.Equal(before, source.Data.ToArray());
+        Assert.Equal((before[13] - 0.25f) / 0.5f, destination.Data[13], 1e-6f);
+        Assert.Equal([0.5f, 0.25f], normalize.Mean);
+        Assert.Equal([2f, 0.5f], normalize.Std);
+    }
+
+    [Fact]
+    public void NormalizeValidates()
+    {
+        Assert.Throws<ArgumentException>(() => new Normalize([0.5f], [0.5f, 0.5f]));
+        Assert.Throws<ArgumentException>(() => new Normalize([], []));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Normalize([0.5f, 0.5f], [0.5f, 0f]));
+        Assert.Equal("std", e.ParamName);
+        Assert.Contains("#1", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Normalize([0.5f], [-1f]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Normalize([0.5f], [float.NaN]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Normalize([float.PositiveInfinity], [1f]));
+        using var gray = ImageTensor.Create(1, 2, 2);
+        Assert.Throws<ArgumentException>(() => Normalize.ImageNet().ApplyInPlace(gray));
+        using var other = ImageTensor.Create(3, 2, 3);
+        using var rgb = ImageTensor.Create(3, 2, 2);
+        Assert.Throws<ArgumentException>(() => Normalize.ImageNet().Apply(rgb, other));
+    }
+}

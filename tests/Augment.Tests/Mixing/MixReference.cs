@@ -1,0 +1,92 @@
+using Augment.Batching;
+using Augment.Mixing;
+
+namespace Augment.Tests.Mixing;
+
+/// <summary>Scalar, out-of-place definitions of the batch mixers, to check the in-place kernels against.</summary>
+internal static class MixReference
+{
+    /// <summary>Mixup / CutMix of copies of the batch's images and targets (the definition in <c>MixKernels.Mix</c>).</summary>
+    public static (float[] Images, float[] Targets) Mix(ImageBatch batch, MixParams p)
+    {
+        float[] images = batch.Data.ToArray(), targets = batch.Targets.ToArray();
+        float[] outImages = (float[])images.Clone(), outTargets = (float[])targets.Clone();
+        int length = batch.SampleLength, h = batch.Height, w = batch.Width, k = batch.ClassCount;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            int j = p.Partners[i];
+            float lambda = p.Lambdas[i];
+            MixKind kind = j == i ? MixKind.None : p.Kinds[i]; // a sample mixed with itself stays exactly as it is
+            if (kind == MixKind.Blend)
+            {
+                for (int e = 0; e < length; e++)
+                {
+                    outImages[(i * length) + e] = MathF.FusedMultiplyAdd(images[(i * length) + e], lambda, images[(j * length) + e] * (1f - lambda));
+                }
+            }
+            else if (kind == MixKind.Paste)
+            {
+                CutBox box = p.Boxes[i];
+                for (int c = 0; c < batch.Channels; c++)
+                {
+                    for (int y = box.Top; y < box.Top + box.Height; y++)
+                    {
+                        for (int x = box.Left; x < box.Left + box.Width; x++)
+                        {
+                            int e = (c * h * w) + (y * w) + x;
+                            outImages[(i * length) + e] = images[(j * length) + e];
+                        }
+                    }
+                }
+            }
+
+            if (kind != MixKind.None && lambda != 1f)
+            {
+                for (int c = 0; c < k; c++)
+                {
+                    outTargets[(i * k) + c] = MathF.FusedMultiplyAdd(targets[(i * k) + c], lambda, targets[(j * k) + c] * (1f - lambda));
+                }
+            }
+        }
+
+        return (outImages, outTargets);
+    }
+
+    /// <summary>RICAP of copies of the batch's images and targets.</summary>
+    public static (float[] Images, float[] Targets) Ricap(ImageBatch batch, RicapParams p)
+    {
+        float[] images = batch.Data.ToArray(), targets = batch.Targets.ToArray();
+        var outImages = new float[images.Length];
+        var outTargets = new double[targets.Length];
+        int length = batch.SampleLength, h = batch.Height, w = batch.Width, k = batch.ClassCount;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            for (int c = 0; c < batch.Channels; c++)
+            {
+                for (int y = 0; y < h; y++)
+                {
+                    for (int x = 0; x < w; x++)
+                    {
+                        int patch = (y < p.BoundaryHeight ? 0 : 2) + (x < p.BoundaryWidth ? 0 : 1);
+                        int sy = y - (y < p.BoundaryHeight ? 0 : p.BoundaryHeight) + p.OffsetY[patch];
+                        int sx = x - (x < p.BoundaryWidth ? 0 : p.BoundaryWidth) + p.OffsetX[patch];
+                        int source = p.Sources(patch)[i];
+                        outImages[(i * length) + (c * h * w) + (y * w) + x] = images[(source * length) + (c * h * w) + (sy * w) + sx];
+                    }
+                }
+            }
+
+            for (int patch = 0; patch < 4; patch++)
+            {
+                (int ph, int pw) = p.PatchSize(patch, h, w);
+                double weight = (double)ph * pw / (h * w);
+                for (int c = 0; c < k; c++)
+                {
+                    outTargets[(i * k) + c] += weight * targets[(p.Sources(patch)[i] * k) + c];
+                }
+            }
+        }
+
+        return (outImages, [.. outTargets.Select(t => (float)t)]);
+    }
+}
