@@ -25,6 +25,7 @@ public sealed class CodecDataTests
     [Theory]
     [InlineData("palette.png")]
     [InlineData("palette.gif")]
+    [InlineData("animated.gif")]
     public void PaletteImagesExpandToTheirColours(string name)
     {
         using ImageTensor image = _decoder.DecodeFile(CodecData.PathOf(name));
@@ -38,6 +39,16 @@ public sealed class CodecDataTests
     {
         using ImageTensor image = _decoder.DecodeFile(CodecData.PathOf(name));
         CodecData.AssertExact(image, W, H, (c, x, y) => Channel((20 * x, 30 * y, 100), c));
+    }
+
+    [Fact]
+    public void GrayAlphaPngDropsOrCompositesAlpha()
+    {
+        using ImageTensor dropped = _decoder.DecodeFile(CodecData.PathOf("gray_alpha.png"));
+        CodecData.AssertExact(dropped, W, H, (_, x, y) => ((20 * x) + (7 * y)) % 256);
+        var onWhite = new SkiaImageDecoder(new SkiaDecoderOptions { AlphaBackground = SKColors.White });
+        using ImageTensor composited = onWhite.DecodeFile(CodecData.PathOf("gray_alpha.png"));
+        CodecData.AssertExact(composited, W, H, (_, x, y) => x % 2 == 0 ? 255 : ((20 * x) + (7 * y)) % 256);
     }
 
     [Fact]

@@ -42,6 +42,16 @@ bmp = Image.new("RGB", (W, H))
 bmp.putdata([(20 * x, 30 * y, 100) for y in range(H) for x in range(W)])
 bmp.save("rgb.bmp")
 pal.save("palette.gif")
+
+# animated GIF: the first frame is palette.png, the second solid white
+second = Image.new("P", (W, H))
+second.putpalette([255, 255, 255] * 4)
+pal.save("animated.gif", save_all=True, append_images=[second], duration=100, loop=0)
+
+# gray + alpha: gray as gray.png, alpha 0 on even columns
+la = Image.merge("LA", [gray, Image.new("L", (W, H))])
+la.putdata([((20 * x + 7 * y) % 256, 0 if x % 2 == 0 else 255) for y in range(H) for x in range(W)])
+la.save("gray_alpha.png")
 bmp.save("rgb.webp", lossless=True)
 
 # EXIF orientation 1..8 of one 16x8 image: quadrants red (top left), green (top right), blue (bottom left), white.
