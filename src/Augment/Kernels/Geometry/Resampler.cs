@@ -101,28 +101,28 @@ internal static class Resampler
         Dispatch<byte, ByteSampleReader>(ref origin, source, request, destination, scale, offset);
     }
 
-    private static void Validate(int sourceHeight, int sourceWidth, int channels, in ResampleRequest r, int destinationLength, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
+    private static void Validate(int sourceHeight, int sourceWidth, int channels, in ResampleRequest request, int destinationLength, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
     {
         if (sourceHeight <= 0 || sourceWidth <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(sourceHeight), $"Cannot resample an empty {sourceHeight}x{sourceWidth} image.");
         }
 
-        if (r.Height <= 0 || r.Width <= 0 || r.Top < 0 || r.Left < 0 || r.Top > sourceHeight - r.Height || r.Left > sourceWidth - r.Width)
+        if (request.Height <= 0 || request.Width <= 0 || request.Top < 0 || request.Left < 0 || request.Top > sourceHeight - request.Height || request.Left > sourceWidth - request.Width)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(r),
-                $"The window (top {r.Top}, left {r.Left}, height {r.Height}, width {r.Width}) is empty or not inside the {sourceHeight}x{sourceWidth} image.");
+                nameof(request),
+                $"The window (top {request.Top}, left {request.Left}, height {request.Height}, width {request.Width}) is empty or not inside the {sourceHeight}x{sourceWidth} image.");
         }
 
-        if (r.DestinationHeight <= 0 || r.DestinationWidth <= 0)
+        if (request.DestinationHeight <= 0 || request.DestinationWidth <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(r), $"The output size must be positive, got {r.DestinationHeight}x{r.DestinationWidth}.");
+            throw new ArgumentOutOfRangeException(nameof(request), $"The output size must be positive, got {request.DestinationHeight}x{request.DestinationWidth}.");
         }
 
-        if (destinationLength < (long)channels * r.DestinationHeight * r.DestinationWidth)
+        if (destinationLength < (long)channels * request.DestinationHeight * request.DestinationWidth)
         {
-            throw new ArgumentException($"The destination holds {destinationLength} elements; {channels}x{r.DestinationHeight}x{r.DestinationWidth} are needed.", "destination");
+            throw new ArgumentException($"The destination holds {destinationLength} elements; {channels}x{request.DestinationHeight}x{request.DestinationWidth} are needed.", "destination");
         }
 
         if ((scale.Length != 0 && scale.Length != channels) || (offset.Length != 0 && offset.Length != channels))
@@ -197,7 +197,7 @@ internal static class Resampler
 
         // Vertical first, in strips of output rows that stay in cache between the two passes.
         int rowLength = r.Width * source.PixelSize;
-        int strip = Math.Clamp(StripBytes / sizeof(float) / rowLength, 4, outHeight);
+        int strip = Math.Min(Math.Max(StripBytes / sizeof(float) / rowLength, 8), outHeight);
         float[] rows = ArrayPool<float>.Shared.Rent(strip * rowLength);
         ref float buffered = ref MemoryMarshal.GetArrayDataReference(rows);
         for (int p = 0; p < source.Planes; p++)

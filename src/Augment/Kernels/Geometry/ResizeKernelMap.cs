@@ -65,9 +65,24 @@ internal sealed class ResizeKernelMap
 
         IsIdentity = identity;
 
-        // Band form: only when at least one whole block fits.
+        // Band form: only when at least one whole block fits. One lane wide, it is the tap form itself.
         int blockCount = destinationLength >= blockWidth ? (destinationLength + blockWidth - 1) / blockWidth : 0;
         BlockCount = blockCount;
+        if (blockWidth == 1)
+        {
+            _blockStarts = starts;
+            _blockLengths = _lengths;
+            _blockOffsets = new int[blockCount];
+            for (int i = 0; i < blockCount; i++)
+            {
+                _blockOffsets[i] = i * maxTaps;
+            }
+
+            _bandWeights = _weights;
+            BandLength = TapCount;
+            return;
+        }
+
         _blockStarts = new int[blockCount];
         _blockLengths = new int[blockCount];
         _blockOffsets = new int[blockCount];
@@ -88,7 +103,7 @@ internal sealed class ResizeKernelMap
             total += (hi - lo) * blockWidth;
         }
 
-        BandLength = total / Math.Max(1, blockWidth);
+        BandLength = total / blockWidth;
         _bandWeights = new float[total];
         for (int b = 0; b < blockCount; b++)
         {

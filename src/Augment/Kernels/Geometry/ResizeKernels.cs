@@ -10,7 +10,9 @@ namespace Augment.Kernels.Geometry;
 /// <remarks>
 /// The weights of each axis are precomputed once per (source length, output length, interpolation) and cached; the
 /// two separable passes are vectorized and use pooled scratch, so a call allocates nothing in steady state (apart
-/// from the output tensor of the overloads that return one).
+/// from the output tensor of the overloads that return one). The horizontal pass multiplies a band of source samples
+/// by weights that are zero outside each output's taps, so a NaN or infinite input sample spreads to the outputs of
+/// its whole 8-output block rather than only to those whose taps cover it.
 /// </remarks>
 public static class ResizeKernels
 {
