@@ -1,5 +1,6 @@
 using Augment.Imaging;
 using Augment.Kernels;
+using Augment.Kernels.Geometry;
 using Augment.Randomness;
 
 namespace Augment.Transforms;
@@ -74,6 +75,41 @@ public sealed class Normalize : ITransform
     /// <param name="image">An image with one channel per mean.</param>
     /// <exception cref="ArgumentException">The channel count differs from the number of means.</exception>
     public void ApplyInPlace(ImageTensor image) => Apply(image, image);
+
+    /// <summary>
+    /// Writes the normalized window (<paramref name="top"/>, <paramref name="left"/>) of <paramref name="source"/>,
+    /// mirrored as <paramref name="flip"/> says, into <paramref name="destination"/> in one pass: crop, flip and
+    /// normalize fused (each row is normalized while it is still in cache). Outside the source the crop reads zeros,
+    /// as <see cref="CropKernels.Crop(ImageTensor, int, int, ImageTensor, FlipMode, float)"/> does.
+    /// </summary>
+    /// <param name="source">An image with one channel per mean; left as it is.</param>
+    /// <param name="top">The window's first row.</param>
+    /// <param name="left">The window's first column.</param>
+    /// <param name="destination">Receives the result; its size is the window's size, with the source's channel count.</param>
+    /// <param name="flip">The mirroring applied to the window.</param>
+    /// <exception cref="ArgumentException">The channel counts differ from the number of means, or the tensors are the same.</exception>
+    public void ApplyCropped(ImageTensor source, int top, int left, ImageTensor destination, FlipMode flip = FlipMode.None)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (source.Channels != _mean.Length || destination.Channels != _mean.Length)
+        {
+            throw new ArgumentException($"Normalize has {_mean.Length} channel statistics, the images {source.Channels} and {destination.Channels} channels.", nameof(source));
+        }
+
+        if (ReferenceEquals(source, destination))
+        {
+            throw new ArgumentException("A crop cannot write into its own source.", nameof(destination));
+        }
+
+        Span<AffineOperator> operators = _scale.Length <= 16 ? stackalloc AffineOperator[_scale.Length] : new AffineOperator[_scale.Length];
+        for (int c = 0; c < operators.Length; c++)
+        {
+            operators[c] = new AffineOperator(_scale[c], _offset[c]);
+        }
+
+        CropKernels.Crop<AffineOperator>(source.Data, source.Channels, source.Size, top, left, destination.Data, destination.Size, flip, 0f, operators);
+    }
 
     /// <summary>Writes the normalized <paramref name="source"/> into <paramref name="destination"/> (which may be <paramref name="source"/>).</summary>
     /// <param name="source">An image with one channel per mean.</param>

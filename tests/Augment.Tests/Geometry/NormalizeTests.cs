@@ -1,4 +1,5 @@
 using Augment.Imaging;
+using Augment.Kernels.Geometry;
 using Augment.Randomness;
 using Augment.Transforms;
 
@@ -39,6 +40,33 @@ public sealed class NormalizeTests
         Assert.Equal((before[13] - 0.25f) / 0.5f, destination.Data[13], 1e-6f);
         Assert.Equal([0.5f, 0.25f], normalize.Mean);
         Assert.Equal([2f, 0.5f], normalize.Std);
+    }
+
+    [Fact]
+    [Trait("Category", "HardwarePaths")]
+    public void ApplyCroppedEqualsCropThenFlipThenNormalize()
+    {
+        using ImageTensor source = TestImages.Random(3, 12, 45);
+        var normalize = Normalize.ImageNet();
+        RandomSource random = RandomSource.FromSeed(2);
+        for (int w = 1; w <= 40; w++)
+        {
+            foreach (FlipMode flip in new[] { FlipMode.None, FlipMode.Horizontal, FlipMode.Vertical })
+            {
+                int top = random.NextInt32(-3, 6), left = random.NextInt32(-3, 10), h = random.NextInt32(1, 9);
+                using var expected = ImageTensor.Create(3, h, w);
+                CropKernels.Crop(source, top, left, expected, flip);
+                normalize.ApplyInPlace(expected);
+                using var fused = ImageTensor.Create(3, h, w);
+                fused.Data.Fill(float.NaN);
+                normalize.ApplyCropped(source, top, left, fused, flip);
+                Assert.Equal(expected.Data.ToArray(), fused.Data.ToArray());
+            }
+        }
+
+        using var gray = ImageTensor.Create(1, 2, 2);
+        Assert.Throws<ArgumentException>(() => normalize.ApplyCropped(source, 0, 0, gray));
+        Assert.Throws<ArgumentException>(() => normalize.ApplyCropped(source, 0, 0, source));
     }
 
     [Fact]

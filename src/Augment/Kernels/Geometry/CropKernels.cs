@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 using Augment.Imaging;
 
 namespace Augment.Kernels.Geometry;
@@ -56,9 +57,34 @@ public static class CropKernels
         Span<float> destination,
         ImageSize destinationSize,
         FlipMode flip = FlipMode.None,
-        float fill = 0f)
+        float fill = 0f) =>
+        Crop<IdentityOperator>(source, channels, sourceSize, top, left, destination, destinationSize, flip, fill, default);
+
+    /// <summary>
+    /// <see cref="Crop(ReadOnlySpan{float}, int, ImageSize, int, int, Span{float}, ImageSize, FlipMode, float)"/>
+    /// followed by <c>channelOperators[c]</c> on every element of channel <c>c</c>, applied to each row while it is
+    /// still in the L1 cache (crop, mirror and e.g. normalization fused in one pass over the destination).
+    /// </summary>
+    internal static void Crop<TOp>(
+        ReadOnlySpan<float> source,
+        int channels,
+        ImageSize sourceSize,
+        int top,
+        int left,
+        Span<float> destination,
+        ImageSize destinationSize,
+        FlipMode flip,
+        float fill,
+        ReadOnlySpan<TOp> channelOperators)
+        where TOp : struct, IUnaryOperator
     {
         ValidateBuffers(source, channels, sourceSize, destination, destinationSize);
+        bool transform = typeof(TOp) != typeof(IdentityOperator);
+        if (transform && channelOperators.Length != channels)
+        {
+            throw new ArgumentException($"Got {channelOperators.Length} channel operators for {channels} channels.", nameof(channelOperators));
+        }
+
         int height = sourceSize.Height, width = sourceSize.Width;
         int h = destinationSize.Height, w = destinationSize.Width;
 
@@ -82,19 +108,25 @@ public static class CropKernels
                 if (run == 0 || (ulong)sourceRow >= (ulong)height)
                 {
                     row.Fill(fill);
-                    continue;
-                }
-
-                row[..runStart].Fill(fill);
-                row[(runStart + run)..].Fill(fill);
-                ReadOnlySpan<float> from = sourcePlane.Slice(((int)sourceRow * width) + sourceColumn, run);
-                if (mirror)
-                {
-                    FlipKernels.MirrorCopy(from, row.Slice(runStart, run));
                 }
                 else
                 {
-                    from.CopyTo(row.Slice(runStart, run));
+                    row[..runStart].Fill(fill);
+                    row[(runStart + run)..].Fill(fill);
+                    ReadOnlySpan<float> from = sourcePlane.Slice(((int)sourceRow * width) + sourceColumn, run);
+                    if (mirror)
+                    {
+                        FlipKernels.MirrorCopy(from, row.Slice(runStart, run));
+                    }
+                    else
+                    {
+                        from.CopyTo(row.Slice(runStart, run));
+                    }
+                }
+
+                if (transform)
+                {
+                    Pointwise.ApplyInPlace(row, channelOperators[c]);
                 }
             }
         }
@@ -174,6 +206,18 @@ public static class CropKernels
                 ArrayPool<int>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Marks the plain crop: no per-element operation (the JIT removes the branch).</summary>
+    private readonly struct IdentityOperator : IUnaryOperator
+    {
+        public float Invoke(float x) => x;
+
+        public Vector128<float> Invoke(Vector128<float> x) => x;
+
+        public Vector256<float> Invoke(Vector256<float> x) => x;
+
+        public Vector512<float> Invoke(Vector512<float> x) => x;
     }
 
     private static int FindRuns(ReadOnlySpan<int> columns, Span<int> runs)

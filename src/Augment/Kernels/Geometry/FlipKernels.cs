@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -32,7 +33,7 @@ public static class FlipKernels
         float[]? rented = null;
         Span<float> scratch = width <= StackRowLimit
             ? stackalloc float[StackRowLimit]
-            : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(width));
+            : (rented = ArrayPool<float>.Shared.Rent(width));
         scratch = scratch[..width];
         try
         {
@@ -53,7 +54,7 @@ public static class FlipKernels
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<float>.Shared.Return(rented);
+                ArrayPool<float>.Shared.Return(rented);
             }
         }
     }
