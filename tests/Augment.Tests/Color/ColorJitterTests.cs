@@ -114,6 +114,19 @@ public sealed class ColorJitterTests
         Assert.NotEqual(Run(1, 3), Run(1, 4));
     }
 
+    [Fact]
+    public void RecordedParameters_ReplayTheSameImage()
+    {
+        var jitter = new ColorJitter(0.4, 0.4, 0.4, 0.1);
+        var pipeline = new Compose(new RandomGrayscale(0), jitter);
+        using ImageTensor source = TestImages.Random(3, 10, 12, 8);
+        var log = new ParameterLog();
+        var random = RandomSource.ForSample(2, 0, 5);
+        using ImageTensor first = pipeline.Apply(source.Clone(), ref random, log);
+        using ImageTensor replayed = jitter.Apply(source.Clone(), log.Get<ColorJitterParams>());
+        Assert.Equal(first.Data.ToArray(), replayed.Data.ToArray());
+    }
+
     [Theory]
     [InlineData(-0.1, 0, 0, 0, "brightness")]
     [InlineData(0, double.NaN, 0, 0, "contrast")]

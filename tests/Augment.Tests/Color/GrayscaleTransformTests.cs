@@ -25,6 +25,17 @@ public sealed class GrayscaleTransformTests
     }
 
     [Fact]
+    public void GrayscaleToOneChannel_DisposesItsInput()
+    {
+        ImageTensor input = TestImages.Random(3, 4, 4, 2);
+        var random = RandomSource.FromSeed(0);
+        using ImageTensor output = new Grayscale().Apply(input, ref random);
+        Assert.NotSame(input, output);
+        Assert.True(input.IsDisposed);
+        Assert.False(output.IsDisposed);
+    }
+
+    [Fact]
     public void RandomGrayscale_AppliesWithProbabilityP()
     {
         var transform = new RandomGrayscale(0.3);

@@ -47,7 +47,8 @@ public static class OcclusionKernels
     /// <summary>
     /// Fills the rectangle with standard normal deviates drawn from <paramref name="random"/>: one per element when
     /// <paramref name="perPixel"/> is set (torchvision's <c>value="random"</c>), else one per channel (timm's <c>"rand"</c>).
-    /// The deviates are generated channel by channel, row by row, so a stream gives the same fill on every machine.
+    /// The deviates are generated channel by channel, row by row, so a stream always gives the same uniforms; the
+    /// deviates are then equal wherever the vectorized logarithm and sine/cosine round alike (same instruction set).
     /// </summary>
     /// <param name="image">The image.</param>
     /// <param name="top">The first row.</param>

@@ -76,9 +76,9 @@ public sealed class ColorJitter : RandomTransform<ColorJitterParams>
     /// <exception cref="ArgumentOutOfRangeException">A range is reversed, NaN, infinite or out of bounds.</exception>
     public static ColorJitter FromRanges(FactorRange? brightness = null, FactorRange? contrast = null, FactorRange? saturation = null, FactorRange? hue = null) =>
         new(
-            Identity(brightness?.Validate(0, double.MaxValue, nameof(brightness)), 1),
-            Identity(contrast?.Validate(0, double.MaxValue, nameof(contrast)), 1),
-            Identity(saturation?.Validate(0, double.MaxValue, nameof(saturation)), 1),
+            Identity(brightness?.Validate(0, double.PositiveInfinity, nameof(brightness)), 1),
+            Identity(contrast?.Validate(0, double.PositiveInfinity, nameof(contrast)), 1),
+            Identity(saturation?.Validate(0, double.PositiveInfinity, nameof(saturation)), 1),
             Identity(hue?.Validate(-0.5, 0.5, nameof(hue)), 0));
 
     /// <inheritdoc />

@@ -6,21 +6,24 @@ namespace Augment.Transforms.Color;
 public readonly record struct FactorRange(double Min, double Max)
 {
     /// <summary>
-    /// Returns the range after checking that <c>lower ≤ Min ≤ Max ≤ upper</c> and that neither bound is NaN;
-    /// throws naming <paramref name="paramName"/> and the offending range otherwise.
+    /// Returns the range after checking that both bounds are finite and <c>lower ≤ Min ≤ Max ≤ upper</c> (or
+    /// <c>lower &lt; Min</c> when <paramref name="lowerExclusive"/>); throws naming <paramref name="paramName"/> and the
+    /// offending range otherwise (a NaN bound fails every comparison).
     /// </summary>
     /// <param name="lower">The smallest allowed value.</param>
-    /// <param name="upper">The largest allowed value.</param>
+    /// <param name="upper">The largest allowed value, possibly <see cref="double.PositiveInfinity"/>.</param>
     /// <param name="paramName">The name of the argument being checked.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The range is reversed, NaN or outside [lower, upper].</exception>
-    public FactorRange Validate(double lower, double upper, string paramName)
+    /// <param name="lowerExclusive">Whether <c>Min</c> must exceed <paramref name="lower"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The range is reversed, NaN, infinite or outside the bounds.</exception>
+    public FactorRange Validate(double lower, double upper, string paramName, bool lowerExclusive = false)
     {
-        if (!(lower <= Min && Min <= Max && Max <= upper))
+        bool lowerOk = lowerExclusive ? Min > lower : Min >= lower;
+        if (!(lowerOk && Min <= Max && Max <= upper && double.IsFinite(Min) && double.IsFinite(Max)))
         {
             throw new ArgumentOutOfRangeException(
                 paramName,
                 this,
-                $"The range of {paramName} must satisfy {lower} <= min <= max <= {upper}, got [{Min}, {Max}].");
+                $"The range of {paramName} must be finite with {lower} {(lowerExclusive ? "<" : "<=")} min <= max <= {upper}, got [{Min}, {Max}].");
         }
 
         return this;

@@ -50,7 +50,7 @@ public sealed class RandomErasing : RandomTransform<RandomErasingParams>
     {
         P = Probability.Validate(p, nameof(p));
         Scale = (scale ?? new FactorRange(0.02, 0.33)).Validate(0, 1, nameof(scale));
-        Ratio = (ratio ?? new FactorRange(0.3, 3.3)).Validate(double.Epsilon, double.MaxValue, nameof(ratio));
+        Ratio = (ratio ?? new FactorRange(0.3, 3.3)).Validate(0, double.PositiveInfinity, nameof(ratio), lowerExclusive: true);
         Fill = fill ?? ErasingFill.Zero;
         if (minCount < 1 || minCount > BoxList.Capacity)
         {
