@@ -4,7 +4,10 @@
 //       [--only REGEX] [--no-dct] [--no-fuse] [--batch B]
 //
 // IMAGES defaults to /tmp/augbench/images (python3 ../shared/bench/make_images.py). Each recipe runs first on
-// one worker, then on N (default: all cores), and prints images/s (median, min and max over passes of the set).
+// one worker, then on N (default: all cores), and prints images/s (median, min and max over passes of the set),
+// images per second of process CPU time (comparable with peers.py's ms/img × cpu/wall on a busy machine) and managed
+// bytes allocated per image. Each pass starts fresh threads (the loader's epoch does too), whose thread-local pool
+// caches start empty, so with a 200-image set B/img includes that per-pass warm-up.
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Augment.Batching;
