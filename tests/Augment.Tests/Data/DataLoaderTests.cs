@@ -141,8 +141,10 @@ public sealed class DataLoaderTests
         Assert.Equal([3, 3, 3], ReadAll(dropping, 0).Sizes);
     }
 
-    [Fact]
-    public void SkipPolicyReplacesBadFilesAndReportsThem()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SkipPolicyReplacesBadFilesAndReportsThem(bool fused)
     {
         using var tree = new TempTree();
         for (int i = 0; i < 10; i++)
@@ -156,7 +158,11 @@ public sealed class DataLoaderTests
         string corrupt = tree.Write("c1/bad_corrupt.png", [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 37))]);
         var source = new ImageFolderSource(tree.Root);
         var events = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+        Augment.Transforms.ITransform transform = fused
+            ? new Augment.Transforms.Compose(new Augment.Transforms.Geometry.RandomResizedCrop(12), new Augment.Transforms.Geometry.RandomHorizontalFlip())
+            : new RandomWindow();
+        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = transform });
+        Assert.Equal(fused, loader.IsFused);
         loader.SampleSkipped += (_, s) => events.Add(s.Name);
 
         var (_, labels, sizes) = ReadAll(loader, 0);
