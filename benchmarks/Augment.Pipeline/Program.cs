@@ -1,7 +1,7 @@
 // End-to-end throughput of the data pipeline over the make_images.py JPEGs, bytes in memory.
 //
 //   dotnet run -c Release --project benchmarks/Augment.Pipeline -- [IMAGES] [--workers N] [--seconds S]
-//       [--only REGEX] [--no-dct] [--no-fuse] [--batch B]
+//       [--only REGEX] [--no-dct] [--no-fuse] [--batch B] [--repeat K]
 //
 // IMAGES defaults to /tmp/augbench/images (python3 ../shared/bench/make_images.py). Each recipe runs first on
 // one worker, then on N (default: all cores), and prints images/s (median, min and max over passes of the set),
@@ -23,6 +23,7 @@ string folder = "/tmp/augbench/images";
 int workers = Environment.ProcessorCount;
 double seconds = 3;
 int batchSize = 32;
+int repeat = 1;
 bool dct = true, fuse = true;
 Regex? only = null;
 for (int i = 0; i < args.Length; i++)
@@ -33,6 +34,7 @@ for (int i = 0; i < args.Length; i++)
         case "--seconds": seconds = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--only": only = new Regex(args[++i]); break;
         case "--batch": batchSize = int.Parse(args[++i]); break;
+        case "--repeat": repeat = int.Parse(args[++i]); break;
         case "--no-dct": dct = false; break;
         case "--no-fuse": fuse = false; break;
         default: folder = args[i]; break;
@@ -46,7 +48,8 @@ for (int i = 0; i < files.Count; i++)
     bytes[i] = File.ReadAllBytes(files.Paths[i]);
 }
 
-var source = new InMemorySource(bytes.Select((b, i) => InMemorySample.FromBytes(b, files.GetLabel(i), files.Paths[i])));
+// --repeat K lists the set K times per epoch (longer epochs: steady state without per-epoch thread warm-up).
+var source = new InMemorySource(Enumerable.Range(0, repeat).SelectMany(_ => bytes.Select((b, i) => InMemorySample.FromBytes(b, files.GetLabel(i), files.Paths[i]))));
 var decoder = new SkiaImageDecoder();
 Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row");
 Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9} {"per-cpu-s",10} {"B/img",8}  img/s (per-cpu-s: images per second of process CPU time, robust to a busy machine; B/img: managed bytes allocated per image)");
@@ -87,7 +90,7 @@ void Loader(string name, int n, ITransform transform)
             batch.Dispose();
         }
 
-        return files.Count;
+        return source.Count;
     });
 }
 
