@@ -125,6 +125,8 @@ public sealed class WebDatasetTests
     [InlineData("../evil.png")]
     [InlineData("/etc/evil.png")]
     [InlineData("a/../../evil.png")]
+    [InlineData("ok/\u0001evil.png")]
+    [InlineData("..")]
     public void PathTraversalNamesAreRejected(string name)
     {
         using var tree = new TempTree();
