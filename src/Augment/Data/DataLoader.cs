@@ -14,8 +14,8 @@ namespace Augment.Data;
 /// <b>Order and determinism.</b> Each epoch visits a permutation drawn from (<see cref="DataLoaderOptions.Seed"/>,
 /// epoch), this rank's share of it (see <see cref="EpochOrder"/>), in consecutive batches. Sample <c>i</c> draws its
 /// augmentation from <c>RandomSource.ForSample(seed, epoch, i)</c>, so batch contents are bit-identical for the
-/// same seed and epoch whatever the number of workers. WebDataset shards are split across ranks (see
-/// <see cref="WebDatasetSource"/>); their samples are read in order by one thread and decoded by all workers.
+/// same seed and epoch whatever the number of workers. WebDataset shards are split across ranks, then across up to
+/// four reader threads per rank; the planner takes their samples shard by shard in order and all workers decode them.
 /// </para>
 /// <para>
 /// <b>Fast path.</b> When <see cref="DataLoaderOptions.Transform"/> starts with Resize → (Random|Center)Crop →
