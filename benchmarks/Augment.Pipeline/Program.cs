@@ -80,7 +80,7 @@ void Loader(string name, int n, ITransform transform)
     var loader = new DataLoader(source, decoder, new DataLoaderOptions
     {
         BatchSize = batchSize, Workers = n, Shuffle = true, Seed = 1, Transform = transform, Collator = collator,
-        Fuse = fuse, DctScaling = dct, PrefetchBatches = Math.Max(2, n),
+        Fuse = fuse, DctScaling = dct,
     });
     Report(name + (loader.IsFused ? " (fused)" : string.Empty), n, epoch =>
     {

@@ -36,7 +36,7 @@ internal sealed class EpochRun : IDisposable
         Epoch = epoch;
         Options = loader.Options;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        _permits = new SemaphoreSlim(Options.PrefetchBatches, Options.PrefetchBatches);
+        _permits = new SemaphoreSlim(Options.EffectivePrefetch, Options.EffectivePrefetch);
         Token = _cancellation.Token;
         if (loader.Source is { } source)
         {

@@ -256,6 +256,9 @@ public sealed class DataLoaderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { BatchSize = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Workers = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 65 }));
+        Assert.Equal(4, new DataLoaderOptions { Workers = 16, BatchSize = 8 }.EffectivePrefetch);
+        Assert.Equal(2, new DataLoaderOptions { Workers = 2, BatchSize = 64 }.EffectivePrefetch);
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Rank = 1, WorldSize = 1 }));
         Assert.Throws<ArgumentException>(() => new DataLoader(new InMemorySource([]), decoder));
     }
