@@ -14,8 +14,16 @@ namespace Augment.Data;
 /// <b>Order and determinism.</b> Each epoch visits a permutation drawn from (<see cref="DataLoaderOptions.Seed"/>,
 /// epoch), this rank's share of it (see <see cref="EpochOrder"/>), in consecutive batches. Sample <c>i</c> draws its
 /// augmentation from <c>RandomSource.ForSample(seed, epoch, i)</c>, so batch contents are bit-identical for the
-/// same seed and epoch whatever the number of workers. WebDataset shards are split across ranks (see
-/// <see cref="WebDatasetSource"/>); their samples are read in order by one thread and decoded by all workers.
+/// same seed and epoch whatever the number of workers. WebDataset shards are split across ranks, then across up to
+/// four reader threads per rank; the planner takes their samples shard by shard in order and all workers decode them.
+/// </para>
+/// <para>
+/// <b>Fast path.</b> When <see cref="DataLoaderOptions.Transform"/> starts with Resize → (Random|Center)Crop →
+/// flip → Normalize, or RandomResizedCrop → flip → Normalize (each step after the first optional), the loader
+/// draws that chain's parameters through the transforms' own <c>Draw</c>, decodes to 8-bit pixels (with JPEG DCT
+/// scaling when <see cref="DataLoaderOptions.DctScaling"/> allows) and resamples once, straight into the batch
+/// slot; the rest of the pipeline then runs as usual. Results equal the unfused pipeline's up to float rounding
+/// at full-size decode (<see cref="IsFused"/> tells whether it applies).
 /// </para>
 /// <para>
 /// <b>Memory.</b> At most <see cref="DataLoaderOptions.PrefetchBatches"/> batches are being built at once; the
@@ -155,11 +163,15 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
 
     internal FusedPipeline? Fused { get; }
 
+    /// <summary>The last epoch run's <see cref="EpochRun.Stopped"/>: tests await it before counting pooled buffers.</summary>
+    internal Task LastRunStopped { get; private set; } = Task.CompletedTask;
+
     internal void OnSampleSkipped(SkippedSample skipped) => SampleSkipped?.Invoke(this, skipped);
 
     private IEnumerable<ImageBatch> Iterate(int epoch, CancellationToken cancellation)
     {
         using var run = new EpochRun(this, epoch, cancellation);
+        LastRunStopped = run.Stopped;
         while (run.Next(cancellation) is { } batch)
         {
             yield return batch;
@@ -171,6 +183,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
     private async IAsyncEnumerable<ImageBatch> IterateAsync(int epoch, [EnumeratorCancellation] CancellationToken cancellation)
     {
         using var run = new EpochRun(this, epoch, cancellation);
+        LastRunStopped = run.Stopped;
         while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batch)
         {
             yield return batch;

@@ -32,9 +32,13 @@ public sealed record DataLoaderOptions
 
     /// <summary>
     /// Batches prepared ahead of the consumer, in [1, 64]; memory use is fixed by it: at most this many batches
-    /// (plus those the consumer still holds) exist at once. Default 2.
+    /// (plus those the consumer still holds) exist at once. <see langword="null"/> (the default): enough to keep
+    /// every worker busy, <c>max(2, ceil(2 * Workers / BatchSize))</c>.
     /// </summary>
-    public int PrefetchBatches { get; init; } = 2;
+    public int? PrefetchBatches { get; init; }
+
+    /// <summary>The prefetch depth in effect.</summary>
+    internal int EffectivePrefetch => PrefetchBatches ?? Math.Clamp((2 * Workers + BatchSize - 1) / BatchSize, 2, 64);
 
     /// <summary>The pipeline applied to each decoded image (CHW float in [0, 1]); it must yield one shape for every sample. <see langword="null"/>: none.</summary>
     public ITransform? Transform { get; init; }
@@ -79,7 +83,7 @@ public sealed record DataLoaderOptions
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers);
-        if (PrefetchBatches is < 1 or > 64)
+        if (PrefetchBatches is { } prefetch && prefetch is < 1 or > 64)
         {
             throw new ArgumentOutOfRangeException(nameof(PrefetchBatches), PrefetchBatches, "The prefetch depth must be in [1, 64].");
         }

@@ -21,7 +21,9 @@ internal sealed class EpochRun : IDisposable
     private readonly Thread _planner;
     private readonly Thread[] _workers;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BatchJob? _current;
+    private int _participants;
     private int _queueDepth;
     private int _skippedCount;
     private long _batches;
@@ -34,7 +36,8 @@ internal sealed class EpochRun : IDisposable
         Epoch = epoch;
         Options = loader.Options;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        _permits = new SemaphoreSlim(Options.PrefetchBatches, Options.PrefetchBatches);
+        _permits = new SemaphoreSlim(Options.EffectivePrefetch, Options.EffectivePrefetch);
+        Token = _cancellation.Token;
         if (loader.Source is { } source)
         {
             Order = EpochOrder.ForRank(source.Count, Options.Shuffle, Options.Seed, epoch, Options.Rank, Options.WorldSize);
@@ -45,6 +48,7 @@ internal sealed class EpochRun : IDisposable
             TotalBatches = -1;
         }
 
+        _participants = Options.Workers + 2; // the workers, the planner and the consumer
         _planner = new Thread(Plan) { IsBackground = true, Name = "Augment loader planner" };
         _workers = new Thread[Options.Workers];
         for (int i = 0; i < _workers.Length; i++)
@@ -70,7 +74,10 @@ internal sealed class EpochRun : IDisposable
 
     public long TotalBatches { get; }
 
-    public CancellationToken Token => _cancellation.Token;
+    public CancellationToken Token { get; }
+
+    /// <summary>Completes once every thread has stopped and every buffer not handed out is back in its pool.</summary>
+    public Task Stopped => _stopped.Task;
 
     /// <summary>Waits for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
     public async ValueTask<ImageBatch?> NextAsync(CancellationToken cancellation)
@@ -149,6 +156,10 @@ internal sealed class EpochRun : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the epoch without waiting: the workers finish the sample they are on (they check for cancellation
+    /// between samples), and the last thread to stop returns every batch and buffer not handed out.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -158,21 +169,34 @@ internal sealed class EpochRun : IDisposable
 
         _disposed = true;
         _cancellation.Cancel();
-        _planner.Join();
-        foreach (Thread worker in _workers)
+        Leave();
+    }
+
+    /// <summary>Called once by each participant as it stops; the last one cleans up.</summary>
+    private void Leave()
+    {
+        if (Interlocked.Decrement(ref _participants) != 0)
         {
-            worker.Join();
+            return;
         }
 
-        _current?.Release();
-        while (_ready.Reader.TryRead(out BatchJob? job))
+        try
         {
-            job.Release();
-        }
+            _current?.Release();
+            while (_ready.Reader.TryRead(out BatchJob? job))
+            {
+                job.Release();
+            }
 
-        _cancellation.Dispose();
-        _permits.Dispose();
-        _slots.Dispose();
+            _cancellation.Dispose();
+            _permits.Dispose();
+            _slots.Dispose();
+            _stopped.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _stopped.TrySetException(ex);
+        }
     }
 
     private ImageBatch HandOut(BatchJob job, ImageBatch batch)
@@ -218,6 +242,7 @@ internal sealed class EpochRun : IDisposable
         {
             _ready.Writer.TryComplete();
             _slots.CompleteAdding();
+            Leave();
         }
     }
 
@@ -251,9 +276,9 @@ internal sealed class EpochRun : IDisposable
 
     private void Work()
     {
-        using var worker = new SampleWorker(this);
         try
         {
+            using var worker = new SampleWorker(this);
             foreach (SlotTask task in _slots.GetConsumingEnumerable(Token))
             {
                 worker.Run(task.Job, task.Slot);
@@ -262,6 +287,10 @@ internal sealed class EpochRun : IDisposable
         catch (OperationCanceledException) when (Token.IsCancellationRequested)
         {
             // Stopping.
+        }
+        finally
+        {
+            Leave();
         }
     }
 

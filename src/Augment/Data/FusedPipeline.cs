@@ -39,6 +39,7 @@ internal sealed class FusedPipeline
     private readonly int _flipIndex;
     private readonly float[] _scale = [];
     private readonly float[] _offset = [];
+    private readonly AffineOperator[] _normalizers = [];
 
     private FusedPipeline(ITransform[] steps, bool forked, int fused, Resize? resize, RandomCrop? randomCrop, CenterCrop? centerCrop, RandomResizedCrop? resizedCrop,
         int cropIndex, RandomHorizontalFlip? randomFlip, bool alwaysFlip, int flipIndex, Normalize? normalize)
@@ -64,6 +65,8 @@ internal sealed class FusedPipeline
                 _scale[c] = 1f / normalize.Std[c];
                 _offset[c] = -normalize.Mean[c] / normalize.Std[c];
             }
+
+            _normalizers = [new(_scale[0], _offset[0]), new(_scale[1], _offset[1]), new(_scale[2], _offset[2])];
         }
     }
 
@@ -212,26 +215,25 @@ internal sealed class FusedPipeline
             return;
         }
 
-        // Resize, then crop (zero outside, as CenterCrop pads) with the flip, then normalize in place.
+        // Resize, then crop (zero outside, as CenterCrop pads) with the flip and the normalization in one pass.
         int length = 3 * resized.Height * resized.Width;
         float[] scratch = ArrayPool<float>.Shared.Rent(length);
         try
         {
             Resampler.Resample(pixels.Pixels, pixels.Stride, pixels.Layout, decoded.Height, decoded.Width, resize, scratch);
-            CropKernels.Crop(scratch.AsSpan(0, length), 3, resized, w.Top, w.Left, destination, output, draw.Mirror ? FlipMode.Horizontal : FlipMode.None);
+            FlipMode flip = draw.Mirror ? FlipMode.Horizontal : FlipMode.None;
+            if (_normalizers.Length == 0)
+            {
+                CropKernels.Crop(scratch.AsSpan(0, length), 3, resized, w.Top, w.Left, destination, output, flip);
+            }
+            else
+            {
+                CropKernels.Crop<AffineOperator>(scratch.AsSpan(0, length), 3, resized, w.Top, w.Left, destination, output, flip, 0f, _normalizers);
+            }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scratch);
-        }
-
-        if (_scale.Length != 0)
-        {
-            int plane = output.Height * output.Width;
-            for (int c = 0; c < 3; c++)
-            {
-                Pointwise.ApplyInPlace(destination.Slice(c * plane, plane), new AffineOperator(_scale[c], _offset[c]));
-            }
         }
     }
 

@@ -17,6 +17,9 @@ namespace Augment.Data;
 /// </remarks>
 internal sealed class SampleWorker(EpochRun run) : IDisposable
 {
+    /// <summary>How many following samples a bad one may be replaced by before the slot fails.</summary>
+    private const int MaxReplacementTries = 256;
+
     private readonly DataLoader _loader = run.Loader;
     private readonly DataLoaderOptions _options = run.Options;
     private byte[]? _scratch;
@@ -72,7 +75,8 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
         }
 
         RandomSource random = RandomSource.ForSample(_options.Seed, run.Epoch, ownIndex);
-        for (int k = 0; k < candidates; k++)
+        int tries = Math.Min(candidates, MaxReplacementTries);
+        for (int k = 0; k < tries; k++)
         {
             run.Token.ThrowIfCancellationRequested();
             string name = string.Empty;
@@ -124,7 +128,7 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
             }
         }
 
-        throw new InvalidDataException($"No sample could replace the one at position {position}: every candidate failed to load.");
+        throw new InvalidDataException($"No sample could replace the one at position {position}: the {tries} samples from there on all failed to load.");
     }
 
     private void Load(BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)

@@ -141,11 +141,11 @@ public sealed class WebDatasetSource
         {
             problem = "its name is an absolute or non-portable path";
         }
-        else if (name.Split('/').Contains(".."))
+        else if (HasParentSegment(name))
         {
             problem = "its name contains a '..' segment";
         }
-        else if (name.Any(char.IsControl))
+        else if (name.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || name.Contains('\u007F'))
         {
             problem = "its name contains control characters";
         }
@@ -158,6 +158,28 @@ public sealed class WebDatasetSource
         {
             throw new InvalidDataException($"The shard '{shardName}' holds a rejected member '{Printable(name)}': {problem}.");
         }
+    }
+
+    private static bool HasParentSegment(string name)
+    {
+        int start = 0;
+        while (start <= name.Length)
+        {
+            int end = name.IndexOf('/', start);
+            if (end < 0)
+            {
+                end = name.Length;
+            }
+
+            if (end - start == 2 && name[start] == '.' && name[start + 1] == '.')
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
+
+        return false;
     }
 
     private static string Printable(string name)

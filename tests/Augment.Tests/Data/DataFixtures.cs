@@ -41,16 +41,18 @@ public sealed class TempTree : IDisposable
 public static class DataFixtures
 {
     /// <summary>A small image with content that depends on <paramref name="seed"/>, encoded as PNG or JPEG.</summary>
-    public static byte[] Image(int seed, int width = 24, int height = 20, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
+    public static byte[] Image(int seed, int width = 24, int height = 20, SKEncodedImageFormat format = SKEncodedImageFormat.Png, SKColorType colorType = SKColorType.Rgba8888)
     {
         var random = RandomSource.FromSeed((ulong)seed + 1);
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        SKAlphaType alphaType = colorType == SKColorType.Rgba8888 && seed % 5 == 4 ? SKAlphaType.Unpremul : SKAlphaType.Opaque;
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, colorType, alphaType));
         for (int y = 0; y < height; y++)
         {
             for (int x = 0; x < width; x++)
             {
                 uint v = random.NextUInt32();
-                bitmap.SetPixel(x, y, new SKColor((byte)v, (byte)(v >> 8), (byte)(v >> 16)));
+                byte alpha = alphaType == SKAlphaType.Opaque ? (byte)255 : (byte)(v >> 24);
+                bitmap.SetPixel(x, y, new SKColor((byte)v, (byte)(v >> 8), (byte)(v >> 16), alpha));
             }
         }
 

@@ -80,7 +80,7 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
-    public void BatchTransformsAreDeterministicAcrossWorkerCounts()
+    public async Task BatchTransformsAreDeterministicAcrossWorkerCounts()
     {
         InMemorySource source = MakeSource(11);
         float[]? data = null;
@@ -113,6 +113,7 @@ public sealed class DataLoaderTests
             targets ??= [.. t];
             Assert.Equal(data, d);
             Assert.Equal(targets, t);
+            await loader.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
             Assert.Equal(0, collator.Pool.Outstanding);
         }
 
@@ -140,8 +141,10 @@ public sealed class DataLoaderTests
         Assert.Equal([3, 3, 3], ReadAll(dropping, 0).Sizes);
     }
 
-    [Fact]
-    public void SkipPolicyReplacesBadFilesAndReportsThem()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SkipPolicyReplacesBadFilesAndReportsThem(bool fused)
     {
         using var tree = new TempTree();
         for (int i = 0; i < 10; i++)
@@ -155,7 +158,11 @@ public sealed class DataLoaderTests
         string corrupt = tree.Write("c1/bad_corrupt.png", [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 37))]);
         var source = new ImageFolderSource(tree.Root);
         var events = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+        Augment.Transforms.ITransform transform = fused
+            ? new Augment.Transforms.Compose(new Augment.Transforms.Geometry.RandomResizedCrop(12), new Augment.Transforms.Geometry.RandomHorizontalFlip())
+            : new RandomWindow();
+        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = transform });
+        Assert.Equal(fused, loader.IsFused);
         loader.SampleSkipped += (_, s) => events.Add(s.Name);
 
         var (_, labels, sizes) = ReadAll(loader, 0);
@@ -184,7 +191,7 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
-    public void CancellationStopsTheWorkersAndReturnsEveryBuffer()
+    public async Task CancellationStopsTheWorkersAndReturnsEveryBuffer()
     {
         var collator = new Collator();
         var loader = new DataLoader(MakeSource(40), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
@@ -203,7 +210,20 @@ public sealed class DataLoaderTests
         });
 
         Assert.Equal(3, received);
+        await loader.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(0, collator.Pool.Outstanding);
+
+        // A consumer blocked on a slow batch is released at once when cancelled.
+        var slowCollator = new Collator();
+        var slow = new DataLoader(MakeSource(4), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 1, Collator = slowCollator, Transform = new Sleep(TimeSpan.FromSeconds(3)) });
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => slow.ReadEpoch(0, soon.Token).First());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"cancellation took {watch.Elapsed}");
+
+        // The worker finishes its sample, then the last thread out returns the buffers.
+        await slow.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal(0, slowCollator.Pool.Outstanding);
 
         // Leaving early (break) also returns everything.
         foreach (ImageBatch batch in loader.ReadEpoch(1, TestContext.Current.CancellationToken))
@@ -212,6 +232,7 @@ public sealed class DataLoaderTests
             break;
         }
 
+        await loader.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(0, collator.Pool.Outstanding);
     }
 
@@ -235,8 +256,20 @@ public sealed class DataLoaderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { BatchSize = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Workers = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 65 }));
+        Assert.Equal(4, new DataLoaderOptions { Workers = 16, BatchSize = 8 }.EffectivePrefetch);
+        Assert.Equal(2, new DataLoaderOptions { Workers = 2, BatchSize = 64 }.EffectivePrefetch);
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Rank = 1, WorldSize = 1 }));
         Assert.Throws<ArgumentException>(() => new DataLoader(new InMemorySource([]), decoder));
+    }
+
+    private sealed class Sleep(TimeSpan duration) : Augment.Transforms.ITransform
+    {
+        public ImageTensor Apply(ImageTensor image, ref RandomSource random, Augment.Transforms.IParameterRecorder? recorder = null)
+        {
+            Thread.Sleep(duration);
+            return image;
+        }
     }
 
     private sealed class SyncProgress(Action<LoaderProgress> report) : IProgress<LoaderProgress>

@@ -31,7 +31,9 @@ public sealed class FusedPipelineTests
         new(Enumerable.Range(0, count).Select(i =>
         {
             (int w, int h) = size(i);
-            return InMemorySample.FromBytes(format == SKEncodedImageFormat.Png ? DataFixtures.Image(i, w, h) : Smooth(i, w, h), i % 4);
+            // PNGs: sample 3 is grayscale, sample 4 has an alpha channel.
+            SKColorType colorType = i == 3 ? SKColorType.Gray8 : SKColorType.Rgba8888;
+            return InMemorySample.FromBytes(format == SKEncodedImageFormat.Png ? DataFixtures.Image(i, w, h, colorType: colorType) : Smooth(i, w, h), i % 4);
         }));
 
     private static float[] ReadAll(DataLoader loader)
@@ -55,6 +57,7 @@ public sealed class FusedPipelineTests
         });
 
     [Theory]
+    [Trait("Category", "HardwarePaths")]
     [MemberData(nameof(Recipes))]
     public void FusedEqualsTheUnfusedChainAtFullDecode(string recipe)
     {

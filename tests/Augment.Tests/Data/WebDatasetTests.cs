@@ -101,6 +101,40 @@ public sealed class WebDatasetTests
     }
 
     [Fact]
+    public void ParallelShardReadersKeepTheOrderAndTheSkipReport()
+    {
+        using var tree = new TempTree();
+        var shards = MakeShards(tree, 5, 3).ToList();
+        string huge = Path.Combine(tree.Root, "huge.tar");
+        using (var stream = File.Create(huge))
+        {
+            stream.Write(Header("k.png", 8L << 30));
+        }
+
+        shards.Insert(2, huge);
+        var source = new WebDatasetSource(shards);
+        (int[] Labels, string[] Skipped)? reference = null;
+        foreach (int workers in new[] { 1, 2, 4 })
+        {
+            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = workers, Shuffle = true, Seed = 5, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+            var labels = new List<int>();
+            foreach (ImageBatch batch in loader)
+            {
+                using (batch)
+                {
+                    labels.AddRange(batch.Labels.ToArray());
+                }
+            }
+
+            var result = (labels.ToArray(), loader.LastEpoch!.Skipped.Select(s => s.Name).ToArray());
+            Assert.Equal(15, result.Item1.Length);
+            Assert.Equal([huge], result.Item2);
+            reference ??= result;
+            Assert.Equal(reference.Value.Labels, result.Item1);
+        }
+    }
+
+    [Fact]
     public void IncompleteSamplesAreBadFiles()
     {
         using var tree = new TempTree();
@@ -125,6 +159,8 @@ public sealed class WebDatasetTests
     [InlineData("../evil.png")]
     [InlineData("/etc/evil.png")]
     [InlineData("a/../../evil.png")]
+    [InlineData("ok/\u0001evil.png")]
+    [InlineData("..")]
     public void PathTraversalNamesAreRejected(string name)
     {
         using var tree = new TempTree();

@@ -1,0 +1,176 @@
+// End-to-end throughput of the data pipeline over the make_images.py JPEGs, bytes in memory.
+//
+//   dotnet run -c Release --project benchmarks/Augment.Pipeline -- [IMAGES] [--workers N] [--seconds S]
+//       [--only REGEX] [--no-dct] [--no-fuse] [--batch B] [--repeat K]
+//
+// IMAGES defaults to /tmp/augbench/images (python3 ../shared/bench/make_images.py). Each recipe runs first on
+// one worker, then on N (default: all cores), and prints images/s (median, min and max over passes of the set),
+// images per second of process CPU time (comparable with peers.py's ms/img × cpu/wall on a busy machine) and managed
+// bytes allocated per image. Each pass starts fresh threads (the loader's epoch does too), whose thread-local pool
+// caches start empty, so with a 200-image set B/img includes that per-pass warm-up.
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Augment.Batching;
+using Augment.Data;
+using Augment.Imaging;
+using Augment.Skia;
+using Augment.Transforms;
+using Augment.Transforms.Color;
+using Augment.Transforms.Geometry;
+using Augment.Transforms.Occlusion;
+
+string folder = "/tmp/augbench/images";
+int workers = Environment.ProcessorCount;
+double seconds = 3;
+int batchSize = 32;
+int repeat = 1;
+bool dct = true, fuse = true;
+Regex? only = null;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--workers": workers = int.Parse(args[++i]); break;
+        case "--seconds": seconds = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--only": only = new Regex(args[++i]); break;
+        case "--batch": batchSize = int.Parse(args[++i]); break;
+        case "--repeat": repeat = int.Parse(args[++i]); break;
+        case "--no-dct": dct = false; break;
+        case "--no-fuse": fuse = false; break;
+        default: folder = args[i]; break;
+    }
+}
+
+var files = new ImageFolderSource(folder, [".jpeg", ".jpg"]);
+var bytes = new byte[files.Count][];
+for (int i = 0; i < files.Count; i++)
+{
+    bytes[i] = File.ReadAllBytes(files.Paths[i]);
+}
+
+// --repeat K lists the set K times per epoch (longer epochs: steady state without per-epoch thread warm-up).
+var source = new InMemorySource(Enumerable.Range(0, repeat).SelectMany(_ => bytes.Select((b, i) => InMemorySample.FromBytes(b, files.GetLabel(i), files.Paths[i]))));
+var decoder = new SkiaImageDecoder();
+Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row");
+Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9} {"per-cpu-s",10} {"B/img",8}  img/s (per-cpu-s: images per second of process CPU time, robust to a busy machine; B/img: managed bytes allocated per image)");
+
+ITransform TrainClassic() => new Compose(new Resize(256), new RandomCrop(224), new RandomHorizontalFlip(), Normalize.ImageNet());
+ITransform TrainRrc() => new Compose(new RandomResizedCrop(224), new RandomHorizontalFlip(), new ColorJitter(0.4, 0.4, 0.4), Normalize.ImageNet(), new RandomErasing(0.25));
+ITransform Eval() => new Compose(new Resize(256), new CenterCrop(224), Normalize.ImageNet());
+
+int[] counts = workers == 1 ? [1] : [1, workers];
+foreach (int n in counts)
+{
+    Direct("decode only (full size, RGBA)", n, b => decoder.DecodePixels(b).Dispose());
+    Direct("decode only (DCT-scaled, sides >= 256)", n, b => decoder.DecodePixels(b, new ImageSize(256, 256)).Dispose());
+    Loader("train-classic", n, TrainClassic());
+    Loader("train-rrc", n, TrainRrc());
+    Loader("eval", n, Eval());
+    TenCrop(n);
+}
+
+void Loader(string name, int n, ITransform transform)
+{
+    if (only is not null && !only.IsMatch(name))
+    {
+        return;
+    }
+
+    var collator = new Collator();
+    var loader = new DataLoader(source, decoder, new DataLoaderOptions
+    {
+        BatchSize = batchSize, Workers = n, Shuffle = true, Seed = 1, Transform = transform, Collator = collator,
+        Fuse = fuse, DctScaling = dct,
+    });
+    Report(name + (loader.IsFused ? " (fused)" : string.Empty), n, epoch =>
+    {
+        loader.Epoch = epoch;
+        foreach (ImageBatch batch in loader)
+        {
+            batch.Dispose();
+        }
+
+        return source.Count;
+    });
+}
+
+void Direct(string name, int n, Action<byte[]> work)
+{
+    if (only is not null && !only.IsMatch(name))
+    {
+        return;
+    }
+
+    Report(name, n, _ =>
+    {
+        int next = -1;
+        var threads = new Thread[n];
+        for (int t = 0; t < n; t++)
+        {
+            threads[t] = new Thread(() =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < bytes.Length)
+                {
+                    work(bytes[i]);
+                }
+            });
+            threads[t].Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        return bytes.Length;
+    });
+}
+
+// Resize 256 → TenCrop 224 → normalized, stacked (10, 3, 224, 224) per image: normalizing the resized image once
+// equals normalizing the ten views.
+void TenCrop(int n)
+{
+    var resize = new Resize(256);
+    var tenCrop = new TenCrop(224, 224);
+    Normalize normalize = Normalize.ImageNet();
+    var views = new ThreadLocal<float[]>(() => new float[10 * 3 * 224 * 224]);
+    Direct("ten-crop", n, b =>
+    {
+        ImageTensor image;
+        using (PixelBuffer pixels = decoder.DecodePixels(b, dct ? new ImageSize(256, 256) : null))
+        {
+            image = pixels.ToTensor();
+        }
+
+        image = resize.Apply(image);
+        normalize.ApplyInPlace(image);
+        tenCrop.Apply(image, views.Value!);
+        image.Dispose();
+    });
+}
+
+void Report(string name, int n, Func<int, int> pass)
+{
+    pass(0); // warm-up: JIT, pools, kernel maps
+    var rates = new List<double>();
+    var process = Process.GetCurrentProcess();
+    TimeSpan cpuStart = process.TotalProcessorTime;
+    long allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
+    long images = 0;
+    var total = Stopwatch.StartNew();
+    int epoch = 1;
+    while (total.Elapsed.TotalSeconds < seconds || rates.Count < 3)
+    {
+        var watch = Stopwatch.StartNew();
+        int count = pass(epoch++);
+        images += count;
+        rates.Add(count / watch.Elapsed.TotalSeconds);
+    }
+
+    process.Refresh();
+    double cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+    long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
+    rates.Sort();
+    Console.WriteLine($"{name,-44} {n,7} {rates[rates.Count / 2],9:F0} {rates[0],9:F0} {rates[^1],9:F0} {images / cpu,10:F0} {allocated / images,8}");
+}
