@@ -4,7 +4,7 @@ namespace Augment.Batching;
 
 /// <summary>
 /// The pool that <see cref="ImageBatch"/> buffers come from and go back to, so that collating batch after batch of
-/// the same shape allocates nothing once the pool is warm.
+/// the same shape allocates no buffer once the pool is warm (each rent creates only the small batch object).
 /// </summary>
 /// <remarks>
 /// <para>

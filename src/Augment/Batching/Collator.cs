@@ -13,7 +13,8 @@ namespace Augment.Batching;
 /// <para>Two ways to build a batch:</para>
 /// <list type="number">
 /// <item><description>
-/// <see cref="Collate(ReadOnlySpan{ImageTensor}, ReadOnlySpan{int})"/>: all samples at once.
+/// <see cref="Collate(ReadOnlySpan{ImageTensor}, ReadOnlySpan{int})"/>: all samples at once, into a pooled batch
+/// (or into a batch the caller reuses, with the overload that takes one: no pool traffic, no allocation).
 /// </description></item>
 /// <item><description>
 /// Slot by slot, as a data loader does: <see cref="Rent"/> an empty batch; let producers (any threads, one thread
@@ -24,7 +25,8 @@ namespace Augment.Batching;
 /// </list>
 /// <para>
 /// Neither path takes ownership of the images it reads: the caller disposes them. Every batch must be disposed;
-/// its buffers then return to <see cref="Pool"/>, so a steady stream of batches allocates nothing.
+/// its buffers then return to <see cref="Pool"/>, so a steady stream of batches allocates no buffers (only the
+/// small batch object; collating into a reused batch allocates nothing at all).
 /// A collator holds no per-batch state and may be shared by threads.
 /// </para>
 /// </remarks>
@@ -109,48 +111,44 @@ public sealed class Collator
     /// <exception cref="ArgumentOutOfRangeException">A label lies outside [0, K).</exception>
     public ImageBatch Collate(ReadOnlySpan<ImageTensor> images, ReadOnlySpan<int> labels = default)
     {
-        if (images.IsEmpty)
-        {
-            throw new ArgumentException("A batch needs at least one sample, got none.", nameof(images));
-        }
-
-        if (!labels.IsEmpty && labels.Length != images.Length)
-        {
-            throw new ArgumentException($"Got {images.Length} images and {labels.Length} labels.", nameof(labels));
-        }
-
-        if (labels.IsEmpty && ClassCount > 0)
-        {
-            throw new ArgumentException($"The collator builds soft targets over {ClassCount} classes, so every image needs a label.", nameof(labels));
-        }
-
-        ImageTensor first = images[0] ?? throw new ArgumentNullException(nameof(images), "Sample 0 is null.");
-        for (int i = 1; i < images.Length; i++)
-        {
-            ImageTensor image = images[i] ?? throw new ArgumentNullException(nameof(images), $"Sample {i} is null.");
-            if (image.Channels != first.Channels || image.Height != first.Height || image.Width != first.Width)
-            {
-                throw new ArgumentException(
-                    $"Sample {i} has shape {image.ShapeString} but sample 0 has {first.ShapeString}; a batch needs samples of one shape (resize or crop them first).",
-                    nameof(images));
-            }
-        }
-
+        ImageTensor first = ValidateSamples(images, labels);
         ImageBatch batch = Rent(images.Length, first.Channels, first.Size);
         try
         {
-            for (int i = 0; i < images.Length; i++)
-            {
-                Write(batch, i, images[i], labels.IsEmpty ? -1 : labels[i]);
-            }
-
-            return Complete(batch);
+            return Fill(batch, images, labels);
         }
         catch
         {
             batch.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Collates <paramref name="images"/> and <paramref name="labels"/> into <paramref name="destination"/>, a batch
+    /// the caller keeps and reuses (no pool traffic at all), overwriting it, and completes it.
+    /// </summary>
+    /// <param name="images">The samples: as many as the batch holds, of its sample shape.</param>
+    /// <param name="labels">One class index per image, or empty when the collator has no class count.</param>
+    /// <param name="destination">A batch rented from this collator, e.g. by an earlier <see cref="Collate(ReadOnlySpan{ImageTensor}, ReadOnlySpan{int})"/>.</param>
+    /// <returns><paramref name="destination"/>.</returns>
+    /// <exception cref="ArgumentException">The counts or shapes differ (the message names the sample), or the batch's class count is not the collator's.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A label lies outside [0, K).</exception>
+    public ImageBatch Collate(ReadOnlySpan<ImageTensor> images, ReadOnlySpan<int> labels, ImageBatch destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ValidateSamples(images, labels);
+        if (images.Length != destination.Count)
+        {
+            throw new ArgumentException($"Got {images.Length} images for a batch of {destination.Count}.", nameof(images));
+        }
+
+        if (destination.ClassCount != ClassCount)
+        {
+            throw new ArgumentException($"The batch has {destination.ClassCount} classes, the collator {ClassCount}.", nameof(destination));
+        }
+
+        return Fill(destination, images, labels);
     }
 
     /// <summary>
@@ -251,6 +249,48 @@ public sealed class Collator
         }
 
         return batch;
+    }
+
+    private ImageTensor ValidateSamples(ReadOnlySpan<ImageTensor> images, ReadOnlySpan<int> labels)
+    {
+        if (images.IsEmpty)
+        {
+            throw new ArgumentException("A batch needs at least one sample, got none.", nameof(images));
+        }
+
+        if (!labels.IsEmpty && labels.Length != images.Length)
+        {
+            throw new ArgumentException($"Got {images.Length} images and {labels.Length} labels.", nameof(labels));
+        }
+
+        if (labels.IsEmpty && ClassCount > 0)
+        {
+            throw new ArgumentException($"The collator builds soft targets over {ClassCount} classes, so every image needs a label.", nameof(labels));
+        }
+
+        ImageTensor first = images[0] ?? throw new ArgumentNullException(nameof(images), "Sample 0 is null.");
+        for (int i = 1; i < images.Length; i++)
+        {
+            ImageTensor image = images[i] ?? throw new ArgumentNullException(nameof(images), $"Sample {i} is null.");
+            if (image.Channels != first.Channels || image.Height != first.Height || image.Width != first.Width)
+            {
+                throw new ArgumentException(
+                    $"Sample {i} has shape {image.ShapeString} but sample 0 has {first.ShapeString}; a batch needs samples of one shape (resize or crop them first).",
+                    nameof(images));
+            }
+        }
+
+        return first;
+    }
+
+    private ImageBatch Fill(ImageBatch batch, ReadOnlySpan<ImageTensor> images, ReadOnlySpan<int> labels)
+    {
+        for (int i = 0; i < images.Length; i++)
+        {
+            Write(batch, i, images[i], labels.IsEmpty ? -1 : labels[i]);
+        }
+
+        return Complete(batch);
     }
 
     private void ThrowIfLabelOutside(int index, int label)

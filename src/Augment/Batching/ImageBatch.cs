@@ -84,7 +84,10 @@ public sealed class ImageBatch : IDisposable
     /// <summary>All image elements, NCHW.</summary>
     public Span<float> Data => DataBuffer.AsSpan(0, Length);
 
-    /// <summary>The class index of each sample (N elements); -1 where a producer has not set one.</summary>
+    /// <summary>
+    /// The class index of each sample (N elements); -1 where a producer has not set one. Mixing leaves them as they
+    /// are: after mixup, CutMix or RICAP the truth is <see cref="Targets"/>.
+    /// </summary>
     public Span<int> Labels => (_labels ?? ThrowDisposed<int>()).AsSpan(0, Count);
 
     /// <summary>

@@ -159,6 +159,36 @@ public sealed class CollatorTests
     }
 
     [Fact]
+    public void CollateIntoAReusedBatch_OverwritesItCompletely()
+    {
+        var pool = new BatchPool();
+        var collator = new Collator(6, 0.2, pool: pool);
+        ImageTensor[] first = [.. Enumerable.Range(0, 3).Select(i => BatchTestData.Image(2, 4, 5, i))];
+        ImageTensor[] second = [.. Enumerable.Range(10, 3).Select(i => BatchTestData.Image(2, 4, 5, i))];
+        try
+        {
+            using ImageBatch reused = collator.Collate(first, [0, 1, 2]);
+            using ImageBatch fresh = collator.Collate(second, [5, 4, 3]);
+            int created = pool.Created;
+            Assert.Same(reused, collator.Collate(second, [5, 4, 3], reused));
+            Assert.Equal(fresh.Data.ToArray(), reused.Data.ToArray());
+            Assert.Equal(fresh.Labels.ToArray(), reused.Labels.ToArray());
+            Assert.Equal(fresh.Targets.ToArray(), reused.Targets.ToArray());
+            Assert.Equal(created, pool.Created);
+
+            Assert.Throws<ArgumentException>(() => collator.Collate(second.AsSpan(0, 2), [1, 2], reused));
+            using ImageTensor other = ImageTensor.Create(2, 4, 6);
+            Assert.Contains("Sample 1 has shape 2x4x6", Assert.Throws<ArgumentException>(() => collator.Collate([second[0], other, second[2]], [1, 2, 3], reused)).Message);
+            Assert.Throws<ArgumentException>(() => new Collator(3).Collate(second, [0, 1, 2], reused));
+        }
+        finally
+        {
+            Array.ForEach(first, i => i.Dispose());
+            Array.ForEach(second, i => i.Dispose());
+        }
+    }
+
+    [Fact]
     public void DisposedBatch_Throws()
     {
         ImageBatch batch = BatchTestData.Batch(2, 1, 2, 2);

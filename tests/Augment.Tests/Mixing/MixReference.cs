@@ -67,9 +67,10 @@ internal static class MixReference
                 {
                     for (int x = 0; x < w; x++)
                     {
-                        int patch = (y < p.BoundaryHeight ? 0 : 2) + (x < p.BoundaryWidth ? 0 : 1);
-                        int sy = y - (y < p.BoundaryHeight ? 0 : p.BoundaryHeight) + p.OffsetY[patch];
-                        int sx = x - (x < p.BoundaryWidth ? 0 : p.BoundaryWidth) + p.OffsetX[patch];
+                        int bh = p.BoundaryHeights[i], bw = p.BoundaryWidths[i];
+                        int patch = (y < bh ? 0 : 2) + (x < bw ? 0 : 1);
+                        int sy = y - (y < bh ? 0 : bh) + p.OffsetsY(patch)[i];
+                        int sx = x - (x < bw ? 0 : bw) + p.OffsetsX(patch)[i];
                         int source = p.Sources(patch)[i];
                         outImages[(i * length) + (c * h * w) + (y * w) + x] = images[(source * length) + (c * h * w) + (sy * w) + sx];
                     }
@@ -78,7 +79,7 @@ internal static class MixReference
 
             for (int patch = 0; patch < 4; patch++)
             {
-                (int ph, int pw) = p.PatchSize(patch, h, w);
+                (int ph, int pw) = p.PatchSize(i, patch, h, w);
                 double weight = (double)ph * pw / (h * w);
                 for (int c = 0; c < k; c++)
                 {

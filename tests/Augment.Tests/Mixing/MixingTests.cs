@@ -162,10 +162,12 @@ public sealed class MixingTests
         Assert.Equal(images, batch.Data.ToArray());
     }
 
-    [Fact]
-    public void Ricap_IsExactAgainstTheScalarReference()
+    [Theory]
+    [InlineData(MixMode.Batch)]
+    [InlineData(MixMode.Sample)]
+    public void Ricap_IsExactAgainstTheScalarReference(MixMode mode)
     {
-        var ricap = new Ricap();
+        var ricap = new Ricap(mode: mode);
         for (int seed = 0; seed < 10; seed++)
         {
             using ImageBatch batch = BatchTestData.Batch(5 + seed, 3, 7, 11, classes: 6);
@@ -185,28 +187,49 @@ public sealed class MixingTests
         }
     }
 
-    [Fact]
-    public void Ricap_DrawsBoundariesOffsetsAndPermutationsInRange()
+    [Theory]
+    [InlineData(MixMode.Batch)]
+    [InlineData(MixMode.Sample)]
+    public void Ricap_DrawsBoundariesOffsetsAndPermutationsInRange(MixMode mode)
     {
         var parameters = new RicapParams();
         double sum = 0;
-        const int draws = 2000;
+        bool perSample = false;
+        const int draws = 1000;
         for (ulong seed = 0; seed < draws; seed++)
         {
             var random = RandomSource.FromSeed(seed);
-            new Ricap().Draw(8, new ImageSize(30, 40), ref random, parameters);
-            Assert.InRange(parameters.BoundaryWidth, 0, 40);
-            Assert.InRange(parameters.BoundaryHeight, 0, 30);
-            sum += parameters.BoundaryWidth / 40.0;
+            new Ricap(mode: mode).Draw(8, new ImageSize(30, 40), ref random, parameters);
             for (int k = 0; k < 4; k++)
             {
-                (int h, int w) = parameters.PatchSize(k, 30, 40);
-                Assert.InRange(parameters.OffsetX[k], 0, 40 - w);
-                Assert.InRange(parameters.OffsetY[k], 0, 30 - h);
                 Assert.Equal(Enumerable.Range(0, 8), parameters.Sources(k).ToArray().Order());
+            }
+
+            for (int i = 0; i < 8; i++)
+            {
+                Assert.InRange(parameters.BoundaryWidths[i], 0, 40);
+                Assert.InRange(parameters.BoundaryHeights[i], 0, 30);
+                sum += parameters.BoundaryWidths[i] / 40.0 / 8;
+                for (int k = 0; k < 4; k++)
+                {
+                    (int h, int w) = parameters.PatchSize(i, k, 30, 40);
+                    Assert.InRange(parameters.OffsetsX(k)[i], 0, 40 - w);
+                    Assert.InRange(parameters.OffsetsY(k)[i], 0, 30 - h);
+                }
+            }
+
+            int boundaries = parameters.BoundaryWidths.ToArray().Zip(parameters.BoundaryHeights.ToArray()).Distinct().Count();
+            if (mode == MixMode.Batch)
+            {
+                Assert.Equal(1, boundaries);
+            }
+            else
+            {
+                perSample |= boundaries > 1;
             }
         }
 
+        Assert.Equal(mode == MixMode.Sample, perSample);
         Assert.InRange(sum / draws, 0.47, 0.53); // Beta(β, β) is symmetric about 1/2
     }
 
@@ -293,12 +316,12 @@ public sealed class MixingTests
         var parameters = new RicapParams();
         var ricap = new Ricap();
         parameters.Reset(3);
-        parameters.BoundaryWidth = 7;
-        Assert.Throws<ArgumentException>(() => ricap.Apply(batch, parameters));
+        parameters.BoundaryWidths[2] = 7;
+        Assert.Contains("Sample 2", Assert.Throws<ArgumentException>(() => ricap.Apply(batch, parameters)).Message);
 
         parameters.Reset(3);
-        parameters.BoundaryWidth = 2;
-        parameters.OffsetX[1] = 3; // the top-right patch is 4 wide: at most offset 2
+        parameters.SetBoundary(2, 0);
+        parameters.OffsetsX(1)[0] = 3; // the top-right patch is 4 wide: at most offset 2
         Assert.Contains("Patch 1", Assert.Throws<ArgumentException>(() => ricap.Apply(batch, parameters)).Message);
 
         parameters.Reset(3);
@@ -320,6 +343,7 @@ public sealed class MixingTests
         Assert.Equal("switchProbability", Assert.Throws<ArgumentOutOfRangeException>(() => new MixupOrCutMix(switchProbability: -0.1)).ParamName);
         Assert.Equal("mixupAlpha", Assert.Throws<ArgumentOutOfRangeException>(() => new MixupOrCutMix(mixupAlpha: -1)).ParamName);
         Assert.Equal("beta", Assert.Throws<ArgumentOutOfRangeException>(() => new Ricap(0)).ParamName);
+        Assert.Equal("mode", Assert.Throws<ArgumentOutOfRangeException>(() => new Ricap(mode: (MixMode)3)).ParamName);
     }
 
     private static BatchTransform<MixParams> Create(string name) => name switch

@@ -32,14 +32,12 @@ public static partial class ParityOps
             using ImageBatch batch = CollateWith(image, others);
             var parameters = new RicapParams();
             parameters.Reset(batch.Count);
-            parameters.BoundaryWidth = op.GetProperty("w").GetInt32();
-            parameters.BoundaryHeight = op.GetProperty("h").GetInt32();
+            parameters.SetBoundary(op.GetProperty("w").GetInt32(), op.GetProperty("h").GetInt32());
             int k = 0;
             foreach (JsonElement offset in op.GetProperty("offsets").EnumerateArray())
             {
                 int[] xy = Ints(offset);
-                parameters.OffsetX[k] = xy[0];
-                parameters.OffsetY[k] = xy[1];
+                parameters.SetOffset(k, xy[0], xy[1]);
                 Span<int> sources = parameters.Sources(k);
                 for (int i = 0; i < sources.Length; i++)
                 {

@@ -28,6 +28,8 @@ public static class MixKernels
     /// box_i of <c>x_i</c> is copied from <c>x_p(i)</c>; and, if the batch has soft targets,
     /// <c>y_i = λ_i · y_i + (1 - λ_i) · y_p(i)</c> for both kinds (right-hand sides are the values before the call).
     /// A sample whose partner is itself is left exactly as it is. Blends are computed as <c>fma(x, λ, (1 - λ) · y)</c>.
+    /// A batch without soft targets (K = 0) has only its images mixed: mix your own targets with the parameters'
+    /// partners and λ.
     /// </summary>
     /// <param name="batch">The batch.</param>
     /// <param name="parameters">Parameters for the batch's size; <see cref="MixParams.Partners"/> must be a permutation.</param>
@@ -97,13 +99,14 @@ public static class MixKernels
     }
 
     /// <summary>
-    /// Applies RICAP parameters: output sample <c>i</c> is made of patch k (k = 0..3: tl, tr, bl, br) of source
-    /// <c>Sources(k)[i]</c> cut at (<c>OffsetY[k]</c>, <c>OffsetX[k]</c>); with soft targets,
-    /// <c>y_i = Σ_k area_k / (H · W) · y_Sources(k)[i]</c>. The batch's image buffer is replaced by a pooled one.
+    /// Applies RICAP parameters: output sample <c>i</c> is made of patch k (k = 0..3: tl, tr, bl, br; sizes set by its
+    /// boundary) of source <c>Sources(k)[i]</c> cut at (<c>OffsetsY(k)[i]</c>, <c>OffsetsX(k)[i]</c>); with soft
+    /// targets, <c>y_i = Σ_k area_k / (H · W) · y_Sources(k)[i]</c>. The batch's image buffer is replaced by a
+    /// pooled one (the old one returns to the pool).
     /// </summary>
     /// <param name="batch">The batch.</param>
     /// <param name="parameters">Parameters for the batch's size and image size.</param>
-    /// <exception cref="ArgumentException">The parameters are for another batch size, the boundary or an offset puts a patch outside the image, or a source index is out of range.</exception>
+    /// <exception cref="ArgumentException">The parameters are for another batch size, a boundary or an offset puts a patch outside the image, or a source index is out of range (messages name the sample).</exception>
     public static void Ricap(ImageBatch batch, RicapParams parameters)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -112,24 +115,23 @@ public static class MixKernels
         int n = batch.Count, height = batch.Height, width = batch.Width, planeLength = height * width, length = batch.SampleLength;
         float[] output = batch.Pool.RentSingles(batch.Length);
         ReadOnlySpan<float> input = batch.Data;
-        for (int k = 0; k < RicapParams.PatchCount; k++)
+        for (int i = 0; i < n; i++)
         {
-            (int patchHeight, int patchWidth) = parameters.PatchSize(k, height, width);
-            if (patchHeight == 0 || patchWidth == 0)
+            int outputBase = i * length;
+            for (int k = 0; k < RicapParams.PatchCount; k++)
             {
-                continue;
-            }
+                (int patchHeight, int patchWidth) = parameters.PatchSize(i, k, height, width);
+                if (patchHeight == 0 || patchWidth == 0)
+                {
+                    continue;
+                }
 
-            int outTop = (k & 2) == 0 ? 0 : parameters.BoundaryHeight;
-            int outLeft = (k & 1) == 0 ? 0 : parameters.BoundaryWidth;
-            int inTop = parameters.OffsetY[k], inLeft = parameters.OffsetX[k];
-            ReadOnlySpan<int> sources = parameters.Sources(k);
-            for (int i = 0; i < n; i++)
-            {
-                int sourceBase = sources[i] * length, outputBase = i * length;
+                int outTop = (k & 2) == 0 ? 0 : parameters.BoundaryHeights[i];
+                int outLeft = (k & 1) == 0 ? 0 : parameters.BoundaryWidths[i];
+                int sourceBase = (parameters.Sources(k)[i] * length) + (parameters.OffsetsY(k)[i] * width) + parameters.OffsetsX(k)[i];
                 for (int c = 0; c < batch.Channels; c++)
                 {
-                    int s = sourceBase + (c * planeLength) + (inTop * width) + inLeft;
+                    int s = sourceBase + (c * planeLength);
                     int d = outputBase + (c * planeLength) + (outTop * width) + outLeft;
                     for (int y = 0; y < patchHeight; y++, s += width, d += width)
                     {
@@ -200,15 +202,14 @@ public static class MixKernels
             targets.CopyTo(copy);
             targets.Clear();
             double area = (double)batch.Height * batch.Width;
-            for (int k = 0; k < RicapParams.PatchCount; k++)
+            for (int i = 0; i < batch.Count; i++)
             {
-                (int h, int w) = parameters.PatchSize(k, batch.Height, batch.Width);
-                float weight = (float)(h * w / area);
-                ReadOnlySpan<int> sources = parameters.Sources(k);
-                for (int i = 0; i < batch.Count; i++)
+                Span<float> row = targets.Slice(i * classes, classes);
+                for (int k = 0; k < RicapParams.PatchCount; k++)
                 {
-                    Span<float> row = targets.Slice(i * classes, classes);
-                    TensorPrimitives.MultiplyAdd(copy.Slice(sources[i] * classes, classes), weight, row, row);
+                    (int h, int w) = parameters.PatchSize(i, k, batch.Height, batch.Width);
+                    float weight = (float)(h * w / area);
+                    TensorPrimitives.MultiplyAdd(copy.Slice(parameters.Sources(k)[i] * classes, classes), weight, row, row);
                 }
             }
         }
@@ -250,28 +251,27 @@ public static class MixKernels
             throw new ArgumentException($"The parameters are for {parameters.Count} samples, the batch holds {n}.", nameof(parameters));
         }
 
-        if ((uint)parameters.BoundaryWidth > (uint)batch.Width || (uint)parameters.BoundaryHeight > (uint)batch.Height)
+        for (int i = 0; i < n; i++)
         {
-            throw new ArgumentException(
-                $"The boundary (w {parameters.BoundaryWidth}, h {parameters.BoundaryHeight}) lies outside the {batch.Height}x{batch.Width} image.",
-                nameof(parameters));
-        }
-
-        for (int k = 0; k < RicapParams.PatchCount; k++)
-        {
-            (int h, int w) = parameters.PatchSize(k, batch.Height, batch.Width);
-            int x = parameters.OffsetX[k], y = parameters.OffsetY[k];
-            if (x < 0 || y < 0 || x > batch.Width - w || y > batch.Height - h)
+            if ((uint)parameters.BoundaryWidths[i] > (uint)batch.Width || (uint)parameters.BoundaryHeights[i] > (uint)batch.Height)
             {
-                throw new ArgumentException($"Patch {k} ({h}x{w}) at offset (x {x}, y {y}) lies outside the {batch.Height}x{batch.Width} image.", nameof(parameters));
+                throw new ArgumentException(
+                    $"Sample {i} has boundary (w {parameters.BoundaryWidths[i]}, h {parameters.BoundaryHeights[i]}), outside the {batch.Height}x{batch.Width} image.",
+                    nameof(parameters));
             }
 
-            ReadOnlySpan<int> sources = parameters.Sources(k);
-            for (int i = 0; i < n; i++)
+            for (int k = 0; k < RicapParams.PatchCount; k++)
             {
-                if ((uint)sources[i] >= (uint)n)
+                (int h, int w) = parameters.PatchSize(i, k, batch.Height, batch.Width);
+                int x = parameters.OffsetsX(k)[i], y = parameters.OffsetsY(k)[i], source = parameters.Sources(k)[i];
+                if (x < 0 || y < 0 || x > batch.Width - w || y > batch.Height - h)
                 {
-                    throw new ArgumentException($"Patch {k} of sample {i} comes from sample {sources[i]}, outside 0..{n - 1}.", nameof(parameters));
+                    throw new ArgumentException($"Patch {k} ({h}x{w}) of sample {i} at offset (x {x}, y {y}) lies outside the {batch.Height}x{batch.Width} image.", nameof(parameters));
+                }
+
+                if ((uint)source >= (uint)n)
+                {
+                    throw new ArgumentException($"Patch {k} of sample {i} comes from sample {source}, outside 0..{n - 1}.", nameof(parameters));
                 }
             }
         }
