@@ -14,15 +14,15 @@ using Augment.Transforms.Geometry;
 using TorchSharp;
 using static TorchSharp.torch;
 
-int epochs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10;
-const int Crop = 40;
+int epochs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 12;
+const int Crop = 32;
 int classCount = ShapesDataset.Classes.Length;
 float[] mean = [0.5f, 0.5f, 0.5f], std = [0.29f, 0.29f, 0.29f];
 
 torch.manual_seed(0);
 var clock = Stopwatch.StartNew();
 InMemorySource train = ShapesDataset.Create(count: 2000, seed: 1);
-InMemorySource test = ShapesDataset.Create(count: 400, seed: 2);
+InMemorySource test = ShapesDataset.Create(count: 200, seed: 2);
 Console.WriteLine($"Generated {train.Count} training and {test.Count} test images of {ShapesDataset.Size}x{ShapesDataset.Size} " +
     $"({string.Join(", ", ShapesDataset.Classes)}) in {clock.ElapsedMilliseconds} ms");
 
@@ -43,7 +43,7 @@ var loader = new DataLoader(train, decoder, new DataLoaderOptions
 using var evaluation = new TenCropEvaluation(test, decoder, Crop, new Collator(mean: mean, std: std));
 
 var model = SmallCnn.Create(classCount);
-var optimizer = torch.optim.Adam(model.parameters(), lr: 0.003);
+var optimizer = torch.optim.Adam(model.parameters(), lr: 0.002);
 Console.WriteLine("epoch  train loss  train acc  test acc (centre crop)  test acc (ten-crop)  seconds");
 for (int epoch = 0; epoch < epochs; epoch++)
 {
@@ -64,7 +64,8 @@ for (int epoch = 0; epoch < epochs; epoch++)
         optimizer.step();
 
         lossSum += loss.item<float>() * batch.Count;
-        hits += logits.argmax(1).eq(step.Labels).sum().item<long>();
+        // With mixup a sample's own label may hold the smaller share: score against the dominant class of its target.
+        hits += logits.argmax(1).eq(step.Targets!.argmax(1)).sum().item<long>();
         seen += batch.Count;
     }
 

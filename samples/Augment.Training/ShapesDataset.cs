@@ -13,7 +13,7 @@ internal static class ShapesDataset
 {
     public static readonly string[] Classes = ["circle", "square", "triangle", "cross"];
 
-    public const int Size = 48;
+    public const int Size = 40;
 
     public static InMemorySource Create(int count, ulong seed)
     {
@@ -44,7 +44,7 @@ internal static class ShapesDataset
         }
         while (Distance(background, foreground) < 0.45f);
 
-        double radius = random.Uniform(9, 16);
+        double radius = random.Uniform(8, 13);
         double cx = random.Uniform(radius + 2, Size - radius - 2);
         double cy = random.Uniform(radius + 2, Size - radius - 2);
         double noise = random.Uniform(0.0, 0.08);
