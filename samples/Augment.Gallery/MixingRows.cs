@@ -33,7 +33,7 @@ internal static class MixingRows
         {
             var mixup = new Mixup(alpha: 0.8, mode: MixMode.Sample);
             var cutMix = new CutMix(alpha: 1.0, mode: MixMode.Sample);
-            var ricap = new Ricap(beta: 0.3);
+            var ricap = new Ricap(beta: 0.3, mode: MixMode.Sample);
             for (int k = 0; k < Count; k++)
             {
                 using ImageBatch batch = collator.Collate(views, labels);
@@ -48,7 +48,7 @@ internal static class MixingRows
                 {
                     0 => "Mixup(alpha=0.8, per sample): x = lam x_i + (1 - lam) x_partner",
                     1 => "CutMix(alpha=1, per sample): a box from the partner, lam = area kept",
-                    _ => "RICAP(beta=0.3): four patches from four samples, y by patch area",
+                    _ => "RICAP(beta=0.3, per sample): four patches of four samples, y by area",
                 });
                 for (int i = 0; i < batch.Count; i++)
                 {
@@ -90,7 +90,7 @@ internal static class MixingRows
         var captions = new string[count];
         for (int i = 0; i < count; i++)
         {
-            var text = new StringBuilder($"split w {p.BoundaryWidth}, h {p.BoundaryHeight}\nfrom");
+            var text = new StringBuilder($"split w {p.BoundaryWidths[i]}, h {p.BoundaryHeights[i]}\nfrom");
             for (int patch = 0; patch < RicapParams.PatchCount; patch++)
             {
                 text.Append(CultureInfo.InvariantCulture, $" #{p.Sources(patch)[i]}");
