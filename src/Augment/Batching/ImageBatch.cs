@@ -104,6 +104,12 @@ public sealed class ImageBatch : IDisposable
 
     internal BatchPool Pool => _pool;
 
+    /// <summary>The pooled soft-target array (longer than <see cref="Targets"/>), for zero-copy interop; null without targets.</summary>
+    internal float[]? TargetsBuffer => _targets;
+
+    /// <summary>The pooled float16 array filled by <see cref="ConvertToHalf"/> (longer than <see cref="Length"/>), for zero-copy interop.</summary>
+    internal Half[]? HalfBuffer => _halves;
+
     /// <summary>The <c>C * H * W</c> elements of sample <paramref name="index"/>: where a producer writes it.</summary>
     /// <param name="index">The sample index.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside [0, N).</exception>
