@@ -40,7 +40,7 @@ public sealed class SkiaImageDecoder(SkiaDecoderOptions? options = null) : IImag
             using SKData data = SKData.Create((IntPtr)address, encoded.Length);
             using SKCodec codec = Open(data, source);
             SKImageInfo info = codec.Info;
-            return new ImageInfo(info.Width, info.Height, FormatName(codec.EncodedFormat), ExifOrientation.Oriented(info.Width, info.Height, Origin(codec)));
+            return new ImageInfo(info.Width, info.Height, FormatName(codec.EncodedFormat), ExifOrientation.Oriented(info.Width, info.Height, (int)Origin(codec)));
         }
     }
 
@@ -167,7 +167,7 @@ public sealed class SkiaImageDecoder(SkiaDecoderOptions? options = null) : IImag
 
                 using (pixels)
                 {
-                    return ExifOrientation.Apply(pixels, origin);
+                    return ExifOrientation.Apply(pixels, (int)origin);
                 }
             }
             catch
@@ -203,7 +203,7 @@ public sealed class SkiaImageDecoder(SkiaDecoderOptions? options = null) : IImag
             foreach (float scale in (ReadOnlySpan<float>)[0.125f, 0.25f, 0.5f])
             {
                 SKSizeI scaled = codec.GetScaledDimensions(scale);
-                ImageSize oriented = ExifOrientation.Oriented(scaled.Width, scaled.Height, origin);
+                ImageSize oriented = ExifOrientation.Oriented(scaled.Width, scaled.Height, (int)origin);
                 if (oriented.Width >= minimum.Width && oriented.Height >= minimum.Height)
                 {
                     return scaled;

@@ -1,0 +1,260 @@
+using Augment.Imaging;
+using Augment.Randomness;
+using Augment.Skia;
+using Augment.TurboJpeg;
+using SkiaSharp;
+
+namespace Augment.Tests.Codec;
+
+/// <summary>
+/// <see cref="TurboJpegDecoder"/> against <see cref="SkiaImageDecoder"/>: both run libjpeg-turbo's accurate integer
+/// IDCT with fancy upsampling, so their pixels must be identical, at full size and DCT-scaled, after EXIF orientation.
+/// </summary>
+public sealed class TurboJpegDecoderTests
+{
+    private static readonly SkiaImageDecoder s_skia = new();
+
+    public static TheoryData<string> CommittedJpegs => ["exif1.jpg", "exif2.jpg", "exif3.jpg", "exif4.jpg", "exif5.jpg", "exif6.jpg", "exif7.jpg", "exif8.jpg", "cmyk.jpg"];
+
+    public static TheoryData<string> Subsamplings => ["420", "422", "444", "gray"];
+
+    [Theory]
+    [MemberData(nameof(CommittedJpegs))]
+    public void CommittedJpegsEqualSkia(string name)
+    {
+        TurboJpegDecoder turbo = Create();
+        byte[] jpeg = CodecData.Read(name);
+        Assert.Equal(s_skia.Identify(jpeg), turbo.Identify(jpeg));
+        AssertSamePixels(s_skia.DecodePixels(jpeg), turbo.DecodePixels(jpeg, null, name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Subsamplings))]
+    public void GeneratedJpegsEqualSkiaAtEveryScale(string subsampling)
+    {
+        TurboJpegDecoder turbo = Create();
+        byte[] jpeg = Encode(67, 45, subsampling);
+        using (ImageTensor expected = s_skia.Decode(jpeg))
+        using (ImageTensor actual = turbo.Decode(jpeg))
+        {
+            Assert.Equal(expected.Data.ToArray(), actual.Data.ToArray());
+        }
+
+        // 67x45 (width x height): 1/2 is 34x23, 1/4 17x12, 1/8 9x6; each minimum picks the smallest that covers it.
+        foreach ((int minimum, int width) in (ReadOnlySpan<(int, int)>)[(1, 9), (6, 9), (7, 17), (12, 17), (13, 34), (23, 34), (24, 67)])
+        {
+            var size = new ImageSize(minimum, minimum);
+            using PixelBuffer actual = turbo.DecodePixels(jpeg, size);
+            Assert.Equal(width, actual.Width);
+            AssertSamePixels(s_skia.DecodePixels(jpeg, size), actual);
+        }
+    }
+
+    [Fact]
+    public void ScaledRotatedJpegCoversTheOrientedMinimum()
+    {
+        // exif6.jpg stores 16x8 (width x height) and shows 8x16: half size shows 4x8.
+        TurboJpegDecoder turbo = Create();
+        byte[] jpeg = CodecData.Read("exif6.jpg");
+        using PixelBuffer half = turbo.DecodePixels(jpeg, new ImageSize(8, 4));
+        Assert.Equal((8, 4), (half.Height, half.Width));
+        using PixelBuffer full = turbo.DecodePixels(jpeg, new ImageSize(9, 4));
+        Assert.Equal((16, 8), (full.Height, full.Width));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReadsOrientationInBothByteOrders(bool littleEndian)
+    {
+        TurboJpegDecoder turbo = Create();
+        byte[] jpeg = WithOrientation(Encode(20, 10, "444"), 6, littleEndian);
+        Assert.Equal(new ImageSize(20, 10), turbo.Identify(jpeg).OrientedSize);
+        AssertSamePixels(s_skia.DecodePixels(jpeg), turbo.DecodePixels(jpeg));
+
+        using PixelBuffer stored = Create(new TurboJpegDecoderOptions { ApplyExifOrientation = false }).DecodePixels(jpeg);
+        Assert.Equal((10, 20), (stored.Height, stored.Width));
+    }
+
+    [Fact]
+    public void TruncatedJpegThrowsUnlessAccepted()
+    {
+        byte[] jpeg = Encode(64, 48, "420");
+        byte[] truncated = jpeg[..(jpeg.Length * 2 / 3)];
+        var error = Assert.Throws<InvalidDataException>(() => Create().Decode(truncated, "cut.jpg"));
+        Assert.Contains("'cut.jpg'", error.Message);
+        Assert.Contains("AcceptTruncated", error.Message);
+
+        using ImageTensor partial = Create(new TurboJpegDecoderOptions { AcceptTruncated = true }).Decode(truncated);
+        Assert.Equal((3, 48, 64), (partial.Channels, partial.Height, partial.Width));
+    }
+
+    [Fact]
+    public void EmptyAndGarbageThrowNamingTheSource()
+    {
+        TurboJpegDecoder turbo = Create();
+        Assert.Contains("'empty.jpg'", Assert.Throws<InvalidDataException>(() => turbo.Decode([], "empty.jpg")).Message);
+        Assert.Contains("<bytes>", Assert.Throws<InvalidDataException>(() => turbo.Identify([])).Message);
+        byte[] garbage = [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x03, 0x42, 0x13, 0x37, 0x00];
+        Assert.Contains("'garbage.jpg'", Assert.Throws<InvalidDataException>(() => turbo.Decode(garbage, "garbage.jpg")).Message);
+        Assert.Contains("'garbage.jpg'", Assert.Throws<InvalidDataException>(() => turbo.Identify(garbage, "garbage.jpg")).Message);
+        // Not a JPEG: the fallback decides (Skia refuses it, naming the source).
+        Assert.Contains("'noise.bin'", Assert.Throws<InvalidDataException>(() => turbo.Decode([1, 2, 3, 4, 5], "noise.bin")).Message);
+    }
+
+    [Fact]
+    public void BombIsRefusedFromItsHeader()
+    {
+        TurboJpegDecoder turbo = Create();
+        byte[] bomb = CodecData.Read("bomb.jpg");
+        ImageInfo info = turbo.Identify(bomb);
+        Assert.True((long)info.Width * info.Height > TurboJpegDecoderOptions.DefaultMaxPixels);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidDataException>(() => turbo.DecodePixels(bomb, null, "bomb.jpg"));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "the bomb allocated pixel memory");
+        Assert.Contains("'bomb.jpg'", error.Message);
+        Assert.Contains("MaxPixels", error.Message);
+    }
+
+    [Fact]
+    public void OtherFormatsGoToTheFallback()
+    {
+        var fallback = new CountingDecoder();
+        TurboJpegDecoder turbo = Create(fallback: fallback);
+        byte[] png = CodecData.Read("rgba.png");
+        Assert.Equal("png", turbo.Identify(png).Format);
+        AssertSamePixels(s_skia.DecodePixels(png), turbo.DecodePixels(png));
+        Assert.Equal(2, fallback.Calls);
+
+        using (turbo.DecodePixels(CodecData.Read("cmyk.jpg")))
+        {
+            Assert.Equal(3, fallback.Calls);
+        }
+
+        using (turbo.DecodePixels(CodecData.Read("exif1.jpg")))
+        {
+            Assert.Equal(3, fallback.Calls);
+        }
+    }
+
+    [Fact]
+    public void DecodesConcurrentlyWithPooledHandles()
+    {
+        TurboJpegDecoder turbo = Create();
+        byte[] jpeg = Encode(40, 30, "420");
+        using ImageTensor expected = s_skia.Decode(jpeg);
+        float[] reference = expected.Data.ToArray();
+        Parallel.For(0, 64, _ =>
+        {
+            using ImageTensor actual = turbo.Decode(jpeg);
+            Assert.Equal(reference, actual.Data.ToArray());
+        });
+    }
+
+    [Fact]
+    public void ValidatesArguments()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TurboJpegDecoderOptions { MaxPixels = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TurboJpegDecoderOptions { MaxPixels = -5 });
+        SkipIfUnavailable();
+        Assert.Throws<ArgumentNullException>(() => new TurboJpegDecoder(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Create().DecodePixels(Encode(8, 8, "444"), new ImageSize(0, 4)));
+        Assert.Throws<InvalidDataException>(() => Create(new TurboJpegDecoderOptions { MaxPixels = 63 }).Decode(Encode(8, 8, "444")));
+    }
+
+    private static TurboJpegDecoder Create(TurboJpegDecoderOptions? options = null, IImageDecoder? fallback = null)
+    {
+        SkipIfUnavailable();
+        return new TurboJpegDecoder(fallback ?? s_skia, options);
+    }
+
+    private static void SkipIfUnavailable()
+    {
+        if (!TurboJpegDecoder.IsAvailable)
+        {
+            Assert.Skip("libturbojpeg.so.0 is not installed");
+        }
+    }
+
+    /// <summary>Asserts equal sizes and RGB bytes (alpha aside), then disposes both.</summary>
+    private static void AssertSamePixels(PixelBuffer expected, PixelBuffer actual)
+    {
+        using (expected)
+        using (actual)
+        {
+            Assert.Equal((expected.Width, expected.Height, expected.Layout), (actual.Width, actual.Height, actual.Layout));
+            using ImageTensor e = expected.ToTensor();
+            using ImageTensor a = actual.ToTensor();
+            Assert.Equal(e.Data.ToArray(), a.Data.ToArray());
+        }
+    }
+
+    /// <summary>A JPEG of noisy gradients with the given chroma subsampling ("420", "422", "444" or "gray"), quality 90.</summary>
+    private static unsafe byte[] Encode(int width, int height, string subsampling)
+    {
+        var random = RandomSource.ForSample(7, 0, width * height);
+        byte[] rgba = new byte[width * height * 4];
+        for (int y = 0, i = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++, i += 4)
+            {
+                rgba[i] = (byte)((x * 255 / width) ^ (random.NextUInt32() & 31));
+                rgba[i + 1] = (byte)((y * 255 / height) + (random.NextUInt32() & 15));
+                rgba[i + 2] = (byte)(((x + y) * 3) & 255);
+                rgba[i + 3] = 255;
+            }
+        }
+
+        SKColorType colorType = subsampling == "gray" ? SKColorType.Gray8 : SKColorType.Rgba8888;
+        if (subsampling == "gray")
+        {
+            rgba = [.. rgba.Where((_, i) => i % 4 == 1)];
+        }
+
+        var downsample = subsampling switch
+        {
+            "422" => SKJpegEncoderDownsample.Downsample422,
+            "444" or "gray" => SKJpegEncoderDownsample.Downsample444,
+            _ => SKJpegEncoderDownsample.Downsample420,
+        };
+        fixed (byte* pixels = rgba)
+        {
+            using var pixmap = new SKPixmap(new SKImageInfo(width, height, colorType, SKAlphaType.Opaque), (IntPtr)pixels, width * colorType.GetBytesPerPixel());
+            using SKData data = pixmap.Encode(new SKJpegEncoderOptions(90, downsample, SKJpegEncoderAlphaOption.Ignore)) ?? throw new InvalidOperationException("Skia could not encode JPEG.");
+            return data.ToArray();
+        }
+    }
+
+    /// <summary>Inserts an APP1 Exif segment declaring <paramref name="orientation"/> right after the SOI marker.</summary>
+    private static byte[] WithOrientation(byte[] jpeg, int orientation, bool littleEndian)
+    {
+        byte[] tiff = littleEndian
+            ? [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+            : [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0, 0];
+        int length = 2 + 6 + tiff.Length;
+        return [.. jpeg[..2], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8, .. tiff, .. jpeg[2..]];
+    }
+
+    private sealed class CountingDecoder : IImageDecoder
+    {
+        public int Calls { get; private set; }
+
+        public ImageInfo Identify(ReadOnlySpan<byte> encoded, string? sourceName = null)
+        {
+            Calls++;
+            return s_skia.Identify(encoded, sourceName);
+        }
+
+        public ImageTensor Decode(ReadOnlySpan<byte> encoded, string? sourceName = null)
+        {
+            Calls++;
+            return s_skia.Decode(encoded, sourceName);
+        }
+
+        public PixelBuffer DecodePixels(ReadOnlySpan<byte> encoded, ImageSize? minimumSize = null, string? sourceName = null)
+        {
+            Calls++;
+            return s_skia.DecodePixels(encoded, minimumSize, sourceName);
+        }
+    }
+}
