@@ -1,5 +1,6 @@
 using Augment.Imaging;
 using Augment.Skia;
+using Augment.TurboJpeg;
 using BenchmarkDotNet.Attributes;
 
 namespace Augment.Benchmarks;
@@ -7,7 +8,8 @@ namespace Augment.Benchmarks;
 /// <summary>
 /// Decoding the make_images.py JPEG set (AUGMENT_BENCH_IMAGES, default /tmp/augbench/images) from bytes in memory:
 /// to a float tensor (PIL's decode + to_tensor counterpart) and to pooled 8-bit pixels with a minimum size, which lets
-/// libjpeg-turbo's DCT scaling skip work. Times are per image.
+/// libjpeg-turbo's DCT scaling skip work; and the same decodes through the system's SIMD libjpeg-turbo
+/// (<see cref="TurboJpegDecoder"/>; those throw when libturbojpeg.so.0 is absent). Times are per image.
 /// </summary>
 [MemoryDiagnoser]
 public class DecodeBenchmarks
@@ -15,6 +17,7 @@ public class DecodeBenchmarks
     private const int SetSize = 200;
 
     private readonly SkiaImageDecoder _decoder = new();
+    private TurboJpegDecoder? _turbo;
     private byte[][] _files = [];
     private PixelBuffer _pixels = null!;
     private ImageTensor _tensor = null!;
@@ -29,6 +32,7 @@ public class DecodeBenchmarks
             throw new InvalidOperationException($"Expected {SetSize} JPEGs under {folder} (python3 make_images.py), found {_files.Length}.");
         }
 
+        _turbo = TurboJpegDecoder.IsAvailable ? new TurboJpegDecoder(_decoder) : null;
         _pixels = _decoder.DecodePixels(_files[0]);
         _tensor = _pixels.ToTensor();
     }
@@ -71,6 +75,28 @@ public class DecodeBenchmarks
         foreach (byte[] file in _files)
         {
             _decoder.DecodePixels(file, new ImageSize(128, 128)).Dispose();
+        }
+    }
+
+    /// <summary>Full decode to 8-bit RGBA through the system's SIMD libjpeg-turbo (TurboJPEG API).</summary>
+    [Benchmark(OperationsPerInvoke = SetSize)]
+    public void TurboDecodePixels()
+    {
+        TurboJpegDecoder turbo = _turbo ?? throw new InvalidOperationException("libturbojpeg.so.0 is not installed (apt-get install libturbojpeg0).");
+        foreach (byte[] file in _files)
+        {
+            turbo.DecodePixels(file).Dispose();
+        }
+    }
+
+    /// <summary>Full decode to a 3xHxW float tensor through the system's SIMD libjpeg-turbo.</summary>
+    [Benchmark(OperationsPerInvoke = SetSize)]
+    public void TurboDecodeToTensor()
+    {
+        TurboJpegDecoder turbo = _turbo ?? throw new InvalidOperationException("libturbojpeg.so.0 is not installed (apt-get install libturbojpeg0).");
+        foreach (byte[] file in _files)
+        {
+            turbo.Decode(file).Dispose();
         }
     }
 }

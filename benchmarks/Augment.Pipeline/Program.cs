@@ -1,7 +1,10 @@
 // End-to-end throughput of the data pipeline over the make_images.py JPEGs, bytes in memory.
 //
 //   dotnet run -c Release --project benchmarks/Augment.Pipeline -- [IMAGES] [--workers N] [--seconds S]
-//       [--only REGEX] [--no-dct] [--no-fuse] [--batch B] [--repeat K]
+//       [--only REGEX] [--no-dct] [--no-fuse] [--batch B] [--repeat K] [--decoder skia|turbo]
+//
+// --decoder picks the JPEG decoder: turbo (the system's SIMD libjpeg-turbo through Augment.TurboJpeg, with Skia for
+// other formats; the default when libturbojpeg.so.0 is installed) or skia (SkiaSharp's bundled, non-SIMD libjpeg-turbo).
 //
 // IMAGES defaults to /tmp/augbench/images (python3 ../shared/bench/make_images.py). Each recipe runs first on
 // one worker, then on N (default: all cores), and prints images/s (median, min and max over passes of the set),
@@ -18,6 +21,7 @@ using Augment.Transforms;
 using Augment.Transforms.Color;
 using Augment.Transforms.Geometry;
 using Augment.Transforms.Occlusion;
+using Augment.TurboJpeg;
 
 string folder = "/tmp/augbench/images";
 int workers = Environment.ProcessorCount;
@@ -26,6 +30,7 @@ int batchSize = 32;
 int repeat = 1;
 bool dct = true, fuse = true;
 Regex? only = null;
+string decoderName = TurboJpegDecoder.IsAvailable ? "turbo" : "skia";
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -37,6 +42,7 @@ for (int i = 0; i < args.Length; i++)
         case "--repeat": repeat = int.Parse(args[++i]); break;
         case "--no-dct": dct = false; break;
         case "--no-fuse": fuse = false; break;
+        case "--decoder": decoderName = args[++i]; break;
         default: folder = args[i]; break;
     }
 }
@@ -50,8 +56,13 @@ for (int i = 0; i < files.Count; i++)
 
 // --repeat K lists the set K times per epoch (longer epochs: steady state without per-epoch thread warm-up).
 var source = new InMemorySource(Enumerable.Range(0, repeat).SelectMany(_ => bytes.Select((b, i) => InMemorySample.FromBytes(b, files.GetLabel(i), files.Paths[i]))));
-var decoder = new SkiaImageDecoder();
-Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row");
+IImageDecoder decoder = decoderName switch
+{
+    "skia" => new SkiaImageDecoder(),
+    "turbo" => new TurboJpegDecoder(new SkiaImageDecoder()),
+    _ => throw new ArgumentException($"--decoder must be skia or turbo, got '{decoderName}'."),
+};
+Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; decoder {decoderName} ({decoder.GetType().Name}); DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row");
 Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9} {"per-cpu-s",10} {"B/img",8}  img/s (per-cpu-s: images per second of process CPU time, robust to a busy machine; B/img: managed bytes allocated per image)");
 
 ITransform TrainClassic() => new Compose(new Resize(256), new RandomCrop(224), new RandomHorizontalFlip(), Normalize.ImageNet());
