@@ -133,16 +133,16 @@ public sealed class TurboJpegDecoder : IImageDecoder
             fixed (byte* address = encoded)
             {
                 (int width, int height, int colorSpace) = ReadHeader(handle, address, encoded.Length, source);
-                if (colorSpace is TurboJpegNative.ColorSpaceCmyk or TurboJpegNative.ColorSpaceYcck)
-                {
-                    return Fallback.DecodePixels(encoded, minimumSize, sourceName);
-                }
-
                 if ((long)width * height > Options.MaxPixels)
                 {
                     throw new InvalidDataException(
                         $"'{source}' declares a {width}x{height} (width x height) jpeg image of {(long)width * height} pixels, over the limit of " +
                         $"{Options.MaxPixels} (TurboJpegDecoderOptions.MaxPixels); it may be a decompression bomb.");
+                }
+
+                if (colorSpace is TurboJpegNative.ColorSpaceCmyk or TurboJpegNative.ColorSpaceYcck)
+                {
+                    return Fallback.DecodePixels(encoded, minimumSize, sourceName);
                 }
 
                 int orientation = Orientation(encoded);

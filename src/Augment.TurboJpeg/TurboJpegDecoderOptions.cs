@@ -11,7 +11,8 @@ public sealed record TurboJpegDecoderOptions
 
     /// <summary>
     /// The largest width × height a JPEG header may declare. Larger images are refused from their header, before any
-    /// pixel memory is allocated (decompression-bomb protection). Other formats follow the fallback decoder's limit.
+    /// pixel memory is allocated (decompression-bomb protection), CMYK JPEGs included. Other formats follow the fallback
+    /// decoder's limit.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public long MaxPixels

@@ -77,6 +77,31 @@ public sealed class TurboJpegDecoderTests
     }
 
     [Fact]
+    public void ExifReaderIgnoresMalformedOrMissingTags()
+    {
+        byte[] jpeg = Encode(8, 8, "444");
+        Assert.Equal(1, ExifReader.Orientation(jpeg));
+        Assert.Equal(8, ExifReader.Orientation(WithOrientation(jpeg, 8, littleEndian: true)));
+        Assert.Equal(1, ExifReader.Orientation(WithOrientation(jpeg, 9, littleEndian: false)));
+        Assert.Equal(1, ExifReader.Orientation(WithOrientation(jpeg, 0, littleEndian: true)));
+        byte[] cut = WithOrientation(jpeg, 6, littleEndian: false)[..20];
+        Assert.Equal(1, ExifReader.Orientation(cut));
+        Assert.Equal(1, ExifReader.Orientation([0xFF, 0xD8]));
+    }
+
+    [Fact]
+    public void SharedOrientationValidatesItsInput()
+    {
+        using PixelBuffer rgba = PixelBuffer.Rent(3, 2, PixelLayout.Rgba32);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExifOrientation.Apply(rgba, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExifOrientation.Apply(rgba, 9));
+        using PixelBuffer rgb = PixelBuffer.Rent(3, 2, PixelLayout.Rgb24);
+        Assert.Throws<ArgumentException>(() => ExifOrientation.Apply(rgb, 6));
+        using PixelBuffer rotated = ExifOrientation.Apply(rgba, 6);
+        Assert.Equal((3, 2), (rotated.Height, rotated.Width));
+    }
+
+    [Fact]
     public void TruncatedJpegThrowsUnlessAccepted()
     {
         byte[] jpeg = Encode(64, 48, "420");
