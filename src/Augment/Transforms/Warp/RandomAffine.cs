@@ -39,7 +39,7 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
         (double X, double Y)? translate = null,
         (double Min, double Max)? scale = null,
         IReadOnlyList<double>? shear = null,
-        WarpInterpolation interpolation = WarpInterpolation.Nearest,
+        Interpolation interpolation = Interpolation.Nearest,
         IReadOnlyList<float>? fill = null,
         (double X, double Y)? center = null)
         : this(WarpValidation.Symmetric(degrees, nameof(degrees)), translate, scale, shear, interpolation, fill, center)
@@ -61,7 +61,7 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
         (double X, double Y)? translate = null,
         (double Min, double Max)? scale = null,
         IReadOnlyList<double>? shear = null,
-        WarpInterpolation interpolation = WarpInterpolation.Nearest,
+        Interpolation interpolation = Interpolation.Nearest,
         IReadOnlyList<float>? fill = null,
         (double X, double Y)? center = null)
     {
@@ -105,7 +105,7 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
     public (double Low, double High)? ShearY { get; }
 
     /// <summary>The sampling.</summary>
-    public WarpInterpolation Interpolation { get; }
+    public Interpolation Interpolation { get; }
 
     /// <summary>The fill values (empty: plain zero padding).</summary>
     public IReadOnlyList<float> Fill => _fill;

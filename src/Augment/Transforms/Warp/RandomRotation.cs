@@ -23,7 +23,7 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
     /// <param name="fill">The fill per channel, or one value for all; <see langword="null"/> for torchvision's default 0. An empty list means plain zero padding (torchvision's <c>fill=None</c>).</param>
     /// <param name="center">The centre (x, y) in pixels, or <see langword="null"/> for the image centre.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="degrees"/> is negative or not finite, or a fill value is not finite.</exception>
-    public RandomRotation(double degrees, WarpInterpolation interpolation = WarpInterpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
+    public RandomRotation(double degrees, Interpolation interpolation = Interpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
         : this(WarpValidation.Symmetric(degrees, nameof(degrees)), interpolation, expand, fill, center)
     {
     }
@@ -35,7 +35,7 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
     /// <param name="fill">The fill per channel, or one value for all; <see langword="null"/> for 0; empty for plain zero padding.</param>
     /// <param name="center">The centre (x, y) in pixels, or <see langword="null"/> for the image centre.</param>
     /// <exception cref="ArgumentOutOfRangeException">The range is reversed or not finite, or a fill value is not finite.</exception>
-    public RandomRotation((double Low, double High) degrees, WarpInterpolation interpolation = WarpInterpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
+    public RandomRotation((double Low, double High) degrees, Interpolation interpolation = Interpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
     {
         Degrees = WarpValidation.Range(degrees.Low, degrees.High, nameof(degrees));
         Interpolation = WarpValidation.Interpolation(interpolation, nameof(interpolation));
@@ -53,7 +53,7 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
     public (double Low, double High) Degrees { get; }
 
     /// <summary>The sampling.</summary>
-    public WarpInterpolation Interpolation { get; }
+    public Interpolation Interpolation { get; }
 
     /// <summary>Whether the output grows to hold the whole rotated image.</summary>
     public bool Expand { get; }

@@ -42,7 +42,9 @@ internal static class WarpValidation
         return copy;
     }
 
-    /// <summary>Checks that <paramref name="interpolation"/> is a defined warp interpolation.</summary>
-    public static Kernels.Warp.WarpInterpolation Interpolation(Kernels.Warp.WarpInterpolation interpolation, string paramName) =>
-        Enum.IsDefined(interpolation) ? interpolation : throw new ArgumentOutOfRangeException(paramName, interpolation, $"Unknown interpolation {interpolation}.");
+    /// <summary>Checks that <paramref name="interpolation"/> is one a warp supports: nearest or bilinear.</summary>
+    public static Augment.Imaging.Interpolation Interpolation(Augment.Imaging.Interpolation interpolation, string paramName) =>
+        interpolation is Augment.Imaging.Interpolation.Nearest or Augment.Imaging.Interpolation.Bilinear
+            ? interpolation
+            : throw new ArgumentOutOfRangeException(paramName, interpolation, $"Warps support nearest and bilinear interpolation, got {interpolation}.");
 }
