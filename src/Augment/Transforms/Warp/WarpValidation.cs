@@ -4,18 +4,11 @@ namespace Augment.Transforms.Warp;
 internal static class WarpValidation
 {
     /// <summary>Returns (low, high) if both are finite and low &lt;= high; throws naming <paramref name="paramName"/> otherwise.</summary>
-    public static (double Low, double High) Range(double low, double high, string paramName)
-    {
-        if (!double.IsFinite(low) || !double.IsFinite(high) || low > high)
-        {
-            throw new ArgumentOutOfRangeException(paramName, $"{paramName} needs a finite range with low <= high, got [{low}, {high}].");
-        }
-
-        return (low, high);
-    }
+    public static ValueRange Range(double low, double high, string paramName) =>
+        new ValueRange(low, high).Validate(double.NegativeInfinity, double.PositiveInfinity, paramName);
 
     /// <summary>Returns (-limit, limit) for a finite, non-negative <paramref name="limit"/>.</summary>
-    public static (double Low, double High) Symmetric(double limit, string paramName)
+    public static ValueRange Symmetric(double limit, string paramName)
     {
         if (!(limit >= 0) || double.IsInfinity(limit))
         {
