@@ -52,19 +52,19 @@ public class WarpPolicyBenchmarks
     [Benchmark]
     public void RotateNearest()
     {
-        using ImageTensor result = WarpKernels.Rotate(_source, 23, WarpInterpolation.Nearest, Fill);
+        using ImageTensor result = WarpKernels.Rotate(_source, 23, Interpolation.Nearest, Fill);
     }
 
     [Benchmark]
     public void RotateBilinear()
     {
-        using ImageTensor result = WarpKernels.Rotate(_source, 23, WarpInterpolation.Bilinear, Fill);
+        using ImageTensor result = WarpKernels.Rotate(_source, 23, Interpolation.Bilinear, Fill);
     }
 
     [Benchmark]
     public void AffineNearest()
     {
-        using ImageTensor result = WarpKernels.Affine(_source, 10, 5, -3, 1.1, 12, 4, WarpInterpolation.Nearest, Fill);
+        using ImageTensor result = WarpKernels.Affine(_source, 10, 5, -3, 1.1, 12, 4, Interpolation.Nearest, Fill);
     }
 
     [Benchmark]

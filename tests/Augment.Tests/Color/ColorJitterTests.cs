@@ -12,14 +12,14 @@ public sealed class ColorJitterTests
     public void ScalarArguments_BecomeTorchvisionRanges()
     {
         var jitter = new ColorJitter(0.4, 1.5, 0, 0.1);
-        Assert.Equal(new FactorRange(0.6, 1.4), jitter.Brightness!.Value);
-        Assert.Equal(new FactorRange(0, 2.5), jitter.Contrast!.Value);
+        Assert.Equal(new ValueRange(0.6, 1.4), jitter.Brightness!.Value);
+        Assert.Equal(new ValueRange(0, 2.5), jitter.Contrast!.Value);
         Assert.Null(jitter.Saturation);
-        Assert.Equal(new FactorRange(-0.1, 0.1), jitter.Hue!.Value);
+        Assert.Equal(new ValueRange(-0.1, 0.1), jitter.Hue!.Value);
 
-        var ranged = ColorJitter.FromRanges(brightness: new FactorRange(1, 1), hue: new FactorRange(-0.2, 0.05));
+        var ranged = ColorJitter.FromRanges(brightness: new ValueRange(1, 1), hue: new ValueRange(-0.2, 0.05));
         Assert.Null(ranged.Brightness);
-        Assert.Equal(new FactorRange(-0.2, 0.05), ranged.Hue!.Value);
+        Assert.Equal(new ValueRange(-0.2, 0.05), ranged.Hue!.Value);
     }
 
     [Fact]
@@ -142,10 +142,10 @@ public sealed class ColorJitterTests
     [Fact]
     public void BadRanges_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("brightness", () => ColorJitter.FromRanges(brightness: new FactorRange(1.5, 0.5)));
-        Assert.Throws<ArgumentOutOfRangeException>("contrast", () => ColorJitter.FromRanges(contrast: new FactorRange(-0.1, 1)));
-        Assert.Throws<ArgumentOutOfRangeException>("saturation", () => ColorJitter.FromRanges(saturation: new FactorRange(double.NaN, 1)));
-        var e = Assert.Throws<ArgumentOutOfRangeException>("hue", () => ColorJitter.FromRanges(hue: new FactorRange(-0.2, 0.7)));
+        Assert.Throws<ArgumentOutOfRangeException>("brightness", () => ColorJitter.FromRanges(brightness: new ValueRange(1.5, 0.5)));
+        Assert.Throws<ArgumentOutOfRangeException>("contrast", () => ColorJitter.FromRanges(contrast: new ValueRange(-0.1, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>("saturation", () => ColorJitter.FromRanges(saturation: new ValueRange(double.NaN, 1)));
+        var e = Assert.Throws<ArgumentOutOfRangeException>("hue", () => ColorJitter.FromRanges(hue: new ValueRange(-0.2, 0.7)));
         Assert.Contains("0.7", e.Message);
     }
 }

@@ -3,6 +3,7 @@ using Augment.Kernels.Occlusion;
 using Augment.Randomness;
 using Augment.Tests.Color;
 using Augment.Transforms.Color;
+using Augment.Transforms;
 using Augment.Transforms.Occlusion;
 
 namespace Augment.Tests.Occlusion;
@@ -13,7 +14,7 @@ public sealed class RandomErasingTests
     [Fact]
     public void AreasAndAspectRatios_FollowTheirDistributions()
     {
-        var erasing = new RandomErasing(p: 1, scale: new FactorRange(0.02, 0.2), ratio: new FactorRange(0.3, 3.3));
+        var erasing = new RandomErasing(p: 1, scale: new ValueRange(0.02, 0.2), ratio: new ValueRange(0.3, 3.3));
         var size = new ImageSize(1000, 1000);
         var areas = new List<double>();
         var logRatios = new List<double>();
@@ -36,7 +37,7 @@ public sealed class RandomErasingTests
     [Fact]
     public void Positions_AreUniformOverThePlacesThatFit()
     {
-        var erasing = new RandomErasing(p: 1, scale: new FactorRange(0.04, 0.04), ratio: new FactorRange(1, 1));
+        var erasing = new RandomErasing(p: 1, scale: new ValueRange(0.04, 0.04), ratio: new ValueRange(1, 1));
         var tops = new List<double>();
         for (int i = 0; i < 3000; i++)
         {
@@ -75,7 +76,7 @@ public sealed class RandomErasingTests
     public void ImpossibleBoxes_AreDropped()
     {
         // On a 2x2 image only 1x1 boxes fit: scale 0.9 never fits, so nothing is erased.
-        var erasing = new RandomErasing(p: 1, scale: new FactorRange(0.9, 1));
+        var erasing = new RandomErasing(p: 1, scale: new ValueRange(0.9, 1));
         var random = RandomSource.FromSeed(3);
         Assert.Equal(0, erasing.Draw(3, new ImageSize(2, 2), ref random).Boxes.Count);
     }
@@ -123,7 +124,7 @@ public sealed class RandomErasingTests
     [InlineData(0.5, 0.02, 0.33, 0.3, double.NaN, "ratio")]
     public void BadArguments_ThrowNamingTheParameter(double p, double s0, double s1, double r0, double r1, string name)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(name, () => new RandomErasing(p, new FactorRange(s0, s1), new FactorRange(r0, r1)));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(name, () => new RandomErasing(p, new ValueRange(s0, s1), new ValueRange(r0, r1)));
         Assert.Contains(name, e.Message);
     }
 

@@ -81,10 +81,10 @@ public static partial class ParityOps
         return One(image);
     }
 
-    private static WarpInterpolation WarpInterpolationOf(JsonElement op) => op.GetProperty("interpolation").GetString() switch
+    private static Interpolation WarpInterpolationOf(JsonElement op) => op.GetProperty("interpolation").GetString() switch
     {
-        "nearest" => WarpInterpolation.Nearest,
-        "bilinear" => WarpInterpolation.Bilinear,
+        "nearest" => Interpolation.Nearest,
+        "bilinear" => Interpolation.Bilinear,
         var other => throw new NotSupportedException($"Unknown warp interpolation '{other}'."),
     };
 

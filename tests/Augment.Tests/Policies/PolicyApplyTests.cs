@@ -24,11 +24,11 @@ public sealed class PolicyApplyTests
         (PolicyStep Step, Func<ImageTensor, ImageTensor> Expected)[] cases =
         [
             (new(AugmentOp.Identity, 0), i => i),
-            (new(AugmentOp.Rotate, -20), i => Replace(i, WarpKernels.Rotate(i, -20, WarpInterpolation.Nearest, [0.5f]))),
-            (new(AugmentOp.TranslateX, 5.7f), i => Replace(i, WarpKernels.Affine(i, 0, 5, 0, 1, 0, 0, WarpInterpolation.Nearest, [0.5f]))),
-            (new(AugmentOp.TranslateY, -3.2f), i => Replace(i, WarpKernels.Affine(i, 0, 0, -3, 1, 0, 0, WarpInterpolation.Nearest, [0.5f]))),
-            (new(AugmentOp.ShearX, 0.3f), i => Replace(i, WarpKernels.Affine(i, 0, 0, 0, 1, Math.Atan(0.3f) * 180 / Math.PI, 0, WarpInterpolation.Nearest, [0.5f], 0, 0))),
-            (new(AugmentOp.ShearY, -0.3f), i => Replace(i, WarpKernels.Affine(i, 0, 0, 0, 1, 0, Math.Atan(-0.3f) * 180 / Math.PI, WarpInterpolation.Nearest, [0.5f], 0, 0))),
+            (new(AugmentOp.Rotate, -20), i => Replace(i, WarpKernels.Rotate(i, -20, Interpolation.Nearest, [0.5f]))),
+            (new(AugmentOp.TranslateX, 5.7f), i => Replace(i, WarpKernels.Affine(i, 0, 5, 0, 1, 0, 0, Interpolation.Nearest, [0.5f]))),
+            (new(AugmentOp.TranslateY, -3.2f), i => Replace(i, WarpKernels.Affine(i, 0, 0, -3, 1, 0, 0, Interpolation.Nearest, [0.5f]))),
+            (new(AugmentOp.ShearX, 0.3f), i => Replace(i, WarpKernels.Affine(i, 0, 0, 0, 1, Math.Atan(0.3f) * 180 / Math.PI, 0, Interpolation.Nearest, [0.5f], 0, 0))),
+            (new(AugmentOp.ShearY, -0.3f), i => Replace(i, WarpKernels.Affine(i, 0, 0, 0, 1, 0, Math.Atan(-0.3f) * 180 / Math.PI, Interpolation.Nearest, [0.5f], 0, 0))),
             (new(AugmentOp.Brightness, 0.5f), i => { ColorKernels.AdjustBrightness(i, 1.5f); return i; }),
             (new(AugmentOp.Color, -0.5f), i => { ColorKernels.AdjustSaturation(i, 0.5f); return i; }),
             (new(AugmentOp.Contrast, 0.25f), i => { ColorKernels.AdjustContrast(i, 1.25f); return i; }),
@@ -75,7 +75,7 @@ public sealed class PolicyApplyTests
         PolicyTransform[] policies =
         [
             new AutoAugment(AutoAugmentPolicy.ImageNet),
-            new AutoAugment(AutoAugmentPolicy.Cifar10, WarpInterpolation.Bilinear),
+            new AutoAugment(AutoAugmentPolicy.Cifar10, Interpolation.Bilinear),
             new AutoAugment(AutoAugmentPolicy.Svhn, fill: [0.2f, 0.4f, 0.6f]),
             RandAugment.FromConfig("rand-m9-n3-mstd0.5-inc1"),
             new TrivialAugmentWide(),

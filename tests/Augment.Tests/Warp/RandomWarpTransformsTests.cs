@@ -71,9 +71,9 @@ public sealed class RandomWarpTransformsTests
     {
         ITransform[] transforms =
         [
-            new RandomRotation(45, WarpInterpolation.Bilinear, fill: [0.5f]),
+            new RandomRotation(45, Interpolation.Bilinear, fill: [0.5f]),
             new RandomRotation(30, expand: true),
-            new RandomAffine(15, (0.1, 0.1), (0.9, 1.1), [10], WarpInterpolation.Bilinear),
+            new RandomAffine(15, (0.1, 0.1), (0.9, 1.1), [10], Interpolation.Bilinear),
         ];
         foreach (ITransform transform in transforms)
         {
@@ -108,6 +108,6 @@ public sealed class RandomWarpTransformsTests
         Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomAffine(0, scale: (2, 1))).ParamName);
         Assert.Equal("shear", Assert.Throws<ArgumentException>(() => new RandomAffine(0, shear: [1, 2, 3])).ParamName);
         Assert.Equal("shear", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomAffine(0, shear: [5, -5])).ParamName);
-        Assert.Equal("interpolation", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomAffine(0, interpolation: (WarpInterpolation)9)).ParamName);
+        Assert.Equal("interpolation", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomAffine(0, interpolation: (Interpolation)9)).ParamName);
     }
 }

@@ -6,15 +6,15 @@ namespace Augment.Tests.Warp;
 public sealed class WarpKernelsTests
 {
     [Theory]
-    [InlineData(WarpInterpolation.Nearest)]
-    [InlineData(WarpInterpolation.Bilinear)]
-    public void ZeroAngleIsTheIdentity(WarpInterpolation interpolation)
+    [InlineData(Interpolation.Nearest)]
+    [InlineData(Interpolation.Bilinear)]
+    public void ZeroAngleIsTheIdentity(Interpolation interpolation)
     {
         using ImageTensor image = WarpTestImages.Random(3, 9, 13, 1);
         using ImageTensor rotated = WarpKernels.Rotate(image, 0, interpolation, [0.5f, 0.5f, 0.5f]);
 
         // Nearest is exact; bilinear is off by the rounding of torch's normalised grid (1 / (W / 2) is not exact).
-        float tolerance = interpolation == WarpInterpolation.Nearest ? 0f : 1e-5f;
+        float tolerance = interpolation == Interpolation.Nearest ? 0f : 1e-5f;
         for (int i = 0; i < image.Length; i++)
         {
             Assert.True(Math.Abs(image.Data[i] - rotated.Data[i]) <= tolerance, $"element {i}");
@@ -27,7 +27,7 @@ public sealed class WarpKernelsTests
     public void QuarterTurnOfASquareImageMatchesTheIndexOracle(int n)
     {
         using ImageTensor image = WarpTestImages.Random(2, n, n, 2);
-        using ImageTensor rotated = WarpKernels.Rotate(image, 90, WarpInterpolation.Nearest, [0f]);
+        using ImageTensor rotated = WarpKernels.Rotate(image, 90, Interpolation.Nearest, [0f]);
         for (int c = 0; c < 2; c++)
         {
             for (int y = 0; y < n; y++)
@@ -46,7 +46,7 @@ public sealed class WarpKernelsTests
     {
         using ImageTensor image = WarpTestImages.Random(3, 6, 10, 3);
         float[] fill = [0.25f, 0.5f, 0.75f];
-        using ImageTensor moved = WarpKernels.Affine(image, 0, 3, -2, 1, 0, 0, WarpInterpolation.Nearest, fill);
+        using ImageTensor moved = WarpKernels.Affine(image, 0, 3, -2, 1, 0, 0, Interpolation.Nearest, fill);
         for (int c = 0; c < 3; c++)
         {
             for (int y = 0; y < 6; y++)
@@ -66,7 +66,7 @@ public sealed class WarpKernelsTests
     {
         using ImageTensor image = WarpTestImages.Random(1, 4, 12, 4);
         const float Fill = 0.9f;
-        using ImageTensor moved = WarpKernels.Affine(image, 0, 0.5, 0, 1, 0, 0, WarpInterpolation.Bilinear, [Fill]);
+        using ImageTensor moved = WarpKernels.Affine(image, 0, 0.5, 0, 1, 0, 0, Interpolation.Bilinear, [Fill]);
         for (int y = 0; y < 4; y++)
         {
             // Column 0 samples half of pixel 0 and half outside: the mask is 0.5, so half the fill is blended in.
@@ -83,7 +83,7 @@ public sealed class WarpKernelsTests
     public void BilinearWithoutFillIsPlainZeroPadding()
     {
         using ImageTensor image = WarpTestImages.Random(1, 3, 8, 5);
-        using ImageTensor moved = WarpKernels.Affine(image, 0, 0.5, 0, 1, 0, 0, WarpInterpolation.Bilinear, []);
+        using ImageTensor moved = WarpKernels.Affine(image, 0, 0.5, 0, 1, 0, 0, Interpolation.Bilinear, []);
         for (int y = 0; y < 3; y++)
         {
             WarpTestImages.Near(0.5f * image.At(0, y, 0), moved.At(0, y, 0));
@@ -94,7 +94,7 @@ public sealed class WarpKernelsTests
     public void ExpandGrowsTheOutputAndKeepsEveryPixel()
     {
         using ImageTensor image = WarpTestImages.Random(3, 10, 20, 6);
-        using ImageTensor rotated = WarpKernels.Rotate(image, 90, WarpInterpolation.Nearest, [0f], expand: true);
+        using ImageTensor rotated = WarpKernels.Rotate(image, 90, Interpolation.Nearest, [0f], expand: true);
         Assert.Equal(new ImageSize(20, 10), rotated.Size);
         Assert.Equal(image.Data.ToArray().Order(), rotated.Data.ToArray().Order());
     }
@@ -104,8 +104,8 @@ public sealed class WarpKernelsTests
     {
         // Rotating about the image centre given explicitly equals the default.
         using ImageTensor image = WarpTestImages.Random(1, 11, 17, 7);
-        using ImageTensor a = WarpKernels.Rotate(image, 33, WarpInterpolation.Bilinear, [0f]);
-        using ImageTensor b = WarpKernels.Rotate(image, 33, WarpInterpolation.Bilinear, [0f], centerX: 8.5, centerY: 5.5);
+        using ImageTensor a = WarpKernels.Rotate(image, 33, Interpolation.Bilinear, [0f]);
+        using ImageTensor b = WarpKernels.Rotate(image, 33, Interpolation.Bilinear, [0f], centerX: 8.5, centerY: 5.5);
         Assert.Equal(a.Data.ToArray(), b.Data.ToArray());
     }
 
@@ -114,7 +114,7 @@ public sealed class WarpKernelsTests
     {
         using ImageTensor image = WarpTestImages.Random(3, 9, 9, 8);
         float[] before = image.Data.ToArray();
-        using ImageTensor _ = WarpKernels.Affine(image, 12, 1, 2, 1.2, 5, -4, WarpInterpolation.Bilinear, [0.5f]);
+        using ImageTensor _ = WarpKernels.Affine(image, 12, 1, 2, 1.2, 5, -4, Interpolation.Bilinear, [0.5f]);
         Assert.Equal(before, image.Data.ToArray());
     }
 
@@ -122,17 +122,17 @@ public sealed class WarpKernelsTests
     public void RejectsBadArguments()
     {
         using ImageTensor image = WarpTestImages.Random(3, 4, 4, 9);
-        Assert.Equal("fill", Assert.Throws<ArgumentException>(() => WarpKernels.Rotate(image, 10, WarpInterpolation.Nearest, [0f, 0f])).ParamName);
-        Assert.Equal("angle", Assert.Throws<ArgumentOutOfRangeException>(() => WarpKernels.Rotate(image, double.NaN, WarpInterpolation.Nearest, [])).ParamName);
-        Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => WarpKernels.Affine(image, 0, 0, 0, 0, 0, 0, WarpInterpolation.Nearest, [])).ParamName);
-        Assert.Equal("interpolation", Assert.Throws<ArgumentOutOfRangeException>(() => WarpKernels.Rotate(image, 10, (WarpInterpolation)7, [])).ParamName);
+        Assert.Equal("fill", Assert.Throws<ArgumentException>(() => WarpKernels.Rotate(image, 10, Interpolation.Nearest, [0f, 0f])).ParamName);
+        Assert.Equal("angle", Assert.Throws<ArgumentOutOfRangeException>(() => WarpKernels.Rotate(image, double.NaN, Interpolation.Nearest, [])).ParamName);
+        Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => WarpKernels.Affine(image, 0, 0, 0, 0, 0, 0, Interpolation.Nearest, [])).ParamName);
+        Assert.Equal("interpolation", Assert.Throws<ArgumentOutOfRangeException>(() => WarpKernels.Rotate(image, 10, (Interpolation)7, [])).ParamName);
     }
 
     [Theory]
     [Trait("Category", "HardwarePaths")]
-    [InlineData(WarpInterpolation.Nearest)]
-    [InlineData(WarpInterpolation.Bilinear)]
-    public void EveryWidthMatchesTheScalarGridOracle(WarpInterpolation interpolation)
+    [InlineData(Interpolation.Nearest)]
+    [InlineData(Interpolation.Bilinear)]
+    public void EveryWidthMatchesTheScalarGridOracle(Interpolation interpolation)
     {
         for (int width = 1; width <= 40; width++)
         {
@@ -157,14 +157,14 @@ public sealed class WarpKernelsTests
     /// <summary>A direct, per-pixel transcription of torch's affine_grid + grid_sample(align_corners=False) with a fill mask.</summary>
     private static class GridOracle
     {
-        public static float Sample(ImageTensor image, int c, int y, int x, AffineMatrix m, WarpInterpolation interpolation, float fill)
+        public static float Sample(ImageTensor image, int c, int y, int x, AffineMatrix m, Interpolation interpolation, float fill)
         {
             int w = image.Width, h = image.Height;
             float bx = (-w * 0.5f) + 0.5f + x, by = (-h * 0.5f) + 0.5f + y;
             float gx = (bx * ((float)m.M00 / (0.5f * w))) + (by * ((float)m.M01 / (0.5f * w))) + ((float)m.M02 / (0.5f * w));
             float gy = (bx * ((float)m.M10 / (0.5f * h))) + (by * ((float)m.M11 / (0.5f * h))) + ((float)m.M12 / (0.5f * h));
             float ix = ((gx + 1f) * (w / 2f)) - 0.5f, iy = ((gy + 1f) * (h / 2f)) - 0.5f;
-            if (interpolation == WarpInterpolation.Nearest)
+            if (interpolation == Interpolation.Nearest)
             {
                 int nx = (int)MathF.Round(ix), ny = (int)MathF.Round(iy);
                 return nx >= 0 && nx < w && ny >= 0 && ny < h ? image.At(c, ny, nx) : fill;

@@ -34,7 +34,7 @@ public static class WarpKernels
     public static ImageTensor Rotate(
         ImageTensor source,
         double angle,
-        WarpInterpolation interpolation,
+        Interpolation interpolation,
         ReadOnlySpan<float> fill,
         bool expand = false,
         double? centerX = null,
@@ -73,7 +73,7 @@ public static class WarpKernels
         double scale,
         double shearX,
         double shearY,
-        WarpInterpolation interpolation,
+        Interpolation interpolation,
         ReadOnlySpan<float> fill,
         double? centerX = null,
         double? centerY = null)
@@ -104,7 +104,7 @@ public static class WarpKernels
     /// </param>
     /// <returns>A new image.</returns>
     /// <exception cref="ArgumentException"><paramref name="fill"/> has neither 0, 1 nor C values.</exception>
-    public static ImageTensor Warp(ImageTensor source, in AffineMatrix inverse, ImageSize outputSize, WarpInterpolation interpolation, ReadOnlySpan<float> fill)
+    public static ImageTensor Warp(ImageTensor source, in AffineMatrix inverse, ImageSize outputSize, Interpolation interpolation, ReadOnlySpan<float> fill)
     {
         ArgumentNullException.ThrowIfNull(source);
         int channels = source.Channels;
@@ -113,7 +113,7 @@ public static class WarpKernels
             throw new ArgumentException($"The fill has {fill.Length} values; expected 0, 1 or {channels} (one per channel).", nameof(fill));
         }
 
-        if (interpolation is not (WarpInterpolation.Nearest or WarpInterpolation.Bilinear))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear))
         {
             throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, "Only nearest and bilinear warps are supported.");
         }
@@ -126,7 +126,7 @@ public static class WarpKernels
             fills[c] = fill.Length == 0 ? 0f : fill[fill.Length == 1 ? 0 : c];
         }
 
-        if (interpolation == WarpInterpolation.Nearest)
+        if (interpolation == Interpolation.Nearest)
         {
             WarpNearest(source, destination, grid, fills);
         }

@@ -48,7 +48,7 @@ public sealed class ColorJitter : RandomTransform<ColorJitterParams>
     {
     }
 
-    private ColorJitter(FactorRange? brightness, FactorRange? contrast, FactorRange? saturation, FactorRange? hue)
+    private ColorJitter(ValueRange? brightness, ValueRange? contrast, ValueRange? saturation, ValueRange? hue)
     {
         Brightness = brightness;
         Contrast = contrast;
@@ -57,16 +57,16 @@ public sealed class ColorJitter : RandomTransform<ColorJitterParams>
     }
 
     /// <summary>The brightness factor range, or <see langword="null"/> when brightness is not changed.</summary>
-    public FactorRange? Brightness { get; }
+    public ValueRange? Brightness { get; }
 
     /// <summary>The contrast factor range, or <see langword="null"/> when contrast is not changed.</summary>
-    public FactorRange? Contrast { get; }
+    public ValueRange? Contrast { get; }
 
     /// <summary>The saturation factor range, or <see langword="null"/> when saturation is not changed.</summary>
-    public FactorRange? Saturation { get; }
+    public ValueRange? Saturation { get; }
 
     /// <summary>The hue shift range, or <see langword="null"/> when hue is not changed.</summary>
-    public FactorRange? Hue { get; }
+    public ValueRange? Hue { get; }
 
     /// <summary>Creates the transform from explicit ranges; <see langword="null"/> switches an adjustment off.</summary>
     /// <param name="brightness">A range within [0, ∞).</param>
@@ -74,7 +74,7 @@ public sealed class ColorJitter : RandomTransform<ColorJitterParams>
     /// <param name="saturation">A range within [0, ∞).</param>
     /// <param name="hue">A range within [-0.5, 0.5].</param>
     /// <exception cref="ArgumentOutOfRangeException">A range is reversed, NaN, infinite or out of bounds.</exception>
-    public static ColorJitter FromRanges(FactorRange? brightness = null, FactorRange? contrast = null, FactorRange? saturation = null, FactorRange? hue = null) =>
+    public static ColorJitter FromRanges(ValueRange? brightness = null, ValueRange? contrast = null, ValueRange? saturation = null, ValueRange? hue = null) =>
         new(
             Identity(brightness?.Validate(0, double.PositiveInfinity, nameof(brightness)), 1),
             Identity(contrast?.Validate(0, double.PositiveInfinity, nameof(contrast)), 1),
@@ -124,29 +124,29 @@ public sealed class ColorJitter : RandomTransform<ColorJitterParams>
     public override string ToString() =>
         $"ColorJitter(brightness={Brightness?.ToString() ?? "off"}, contrast={Contrast?.ToString() ?? "off"}, saturation={Saturation?.ToString() ?? "off"}, hue={Hue?.ToString() ?? "off"})";
 
-    private static float? DrawFactor(FactorRange? range, ref RandomSource random) =>
-        range is FactorRange r ? (float)random.Uniform(r.Min, r.Max) : null;
+    private static float? DrawFactor(ValueRange? range, ref RandomSource random) =>
+        range is ValueRange r ? (float)random.Uniform(r.Min, r.Max) : null;
 
-    private static FactorRange? FactorAround(double value, string paramName)
+    private static ValueRange? FactorAround(double value, string paramName)
     {
         if (!(value >= 0) || double.IsInfinity(value))
         {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be finite and non-negative, got {value}.");
         }
 
-        return Identity(new FactorRange(Math.Max(0, 1 - value), 1 + value), 1);
+        return Identity(new ValueRange(Math.Max(0, 1 - value), 1 + value), 1);
     }
 
-    private static FactorRange? HueAround(double hue)
+    private static ValueRange? HueAround(double hue)
     {
         if (!(hue >= 0 && hue <= 0.5))
         {
             throw new ArgumentOutOfRangeException(nameof(hue), hue, $"hue must lie in [0, 0.5], got {hue}.");
         }
 
-        return Identity(new FactorRange(-hue, hue), 0);
+        return Identity(new ValueRange(-hue, hue), 0);
     }
 
-    private static FactorRange? Identity(FactorRange? range, double identity) =>
+    private static ValueRange? Identity(ValueRange? range, double identity) =>
         range is { } r && r.Min == identity && r.Max == identity ? null : range;
 }

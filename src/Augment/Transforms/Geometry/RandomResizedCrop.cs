@@ -27,15 +27,15 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or a range is reversed, non-positive or not finite.</exception>
     public RandomResizedCrop(
         ImageSize size,
-        (double Min, double Max)? scale = null,
-        (double Min, double Max)? ratio = null,
+        ValueRange? scale = null,
+        ValueRange? ratio = null,
         Interpolation interpolation = Interpolation.Bilinear,
         bool antialias = true)
     {
         size.ThrowIfEmpty(nameof(size));
         Size = size;
-        Scale = ValidateRange(scale ?? (0.08, 1.0), nameof(scale));
-        Ratio = ValidateRange(ratio ?? (3.0 / 4.0, 4.0 / 3.0), nameof(ratio));
+        Scale = (scale ?? (0.08, 1.0)).Validate(0, double.PositiveInfinity, nameof(scale), lowerExclusive: true);
+        Ratio = (ratio ?? (3.0 / 4.0, 4.0 / 3.0)).Validate(0, double.PositiveInfinity, nameof(ratio), lowerExclusive: true);
         Interpolation = InterpolationValidation.Validate(interpolation, nameof(interpolation));
         Antialias = antialias;
     }
@@ -48,8 +48,8 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
     /// <param name="antialias">Whether bilinear and bicubic downscaling are antialiased; ignored by nearest.</param>
     public RandomResizedCrop(
         int size,
-        (double Min, double Max)? scale = null,
-        (double Min, double Max)? ratio = null,
+        ValueRange? scale = null,
+        ValueRange? ratio = null,
         Interpolation interpolation = Interpolation.Bilinear,
         bool antialias = true)
         : this(new ImageSize(size, size), scale, ratio, interpolation, antialias)
@@ -60,10 +60,10 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
     public ImageSize Size { get; }
 
     /// <summary>The range of the box's area as a fraction of the image's.</summary>
-    public (double Min, double Max) Scale { get; }
+    public ValueRange Scale { get; }
 
     /// <summary>The range of the box's aspect ratio (width / height).</summary>
-    public (double Min, double Max) Ratio { get; }
+    public ValueRange Ratio { get; }
 
     /// <summary>The interpolation.</summary>
     public Interpolation Interpolation { get; }
@@ -110,7 +110,7 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
         $"RandomResizedCrop({Size}, scale ({Scale.Min}, {Scale.Max}), ratio ({Ratio.Min}, {Ratio.Max}), {Interpolation}, antialias {Antialias})";
 
     /// <summary>torchvision's fallback: a central box, the image clamped to the ratio range.</summary>
-    internal static RandomResizedCropParams CentralFallback(ImageSize size, (double Min, double Max) ratio)
+    internal static RandomResizedCropParams CentralFallback(ImageSize size, ValueRange ratio)
     {
         int height = size.Height, width = size.Width;
         double inRatio = (double)width / height;
@@ -125,15 +125,5 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
         }
 
         return new RandomResizedCropParams((height - h) / 2, (width - w) / 2, h, w);
-    }
-
-    private static (double Min, double Max) ValidateRange((double Min, double Max) range, string paramName)
-    {
-        if (!(range.Min > 0 && range.Min <= range.Max && double.IsFinite(range.Max)))
-        {
-            throw new ArgumentOutOfRangeException(paramName, range, $"{paramName} must satisfy 0 < min <= max < infinity, got ({range.Min}, {range.Max}).");
-        }
-
-        return range;
     }
 }

@@ -46,11 +46,11 @@ public sealed class RandomErasing : RandomTransform<RandomErasingParams>
     /// <param name="minCount">The least number of boxes, at least 1.</param>
     /// <param name="maxCount">The largest number of boxes, from <paramref name="minCount"/> to <see cref="BoxList.Capacity"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range, reversed or NaN.</exception>
-    public RandomErasing(double p = 0.5, FactorRange? scale = null, FactorRange? ratio = null, ErasingFill? fill = null, int minCount = 1, int maxCount = 1)
+    public RandomErasing(double p = 0.5, ValueRange? scale = null, ValueRange? ratio = null, ErasingFill? fill = null, int minCount = 1, int maxCount = 1)
     {
         P = Probability.Validate(p, nameof(p));
-        Scale = (scale ?? new FactorRange(0.02, 0.33)).Validate(0, 1, nameof(scale));
-        Ratio = (ratio ?? new FactorRange(0.3, 3.3)).Validate(0, double.PositiveInfinity, nameof(ratio), lowerExclusive: true);
+        Scale = (scale ?? new ValueRange(0.02, 0.33)).Validate(0, 1, nameof(scale));
+        Ratio = (ratio ?? new ValueRange(0.3, 3.3)).Validate(0, double.PositiveInfinity, nameof(ratio), lowerExclusive: true);
         Fill = fill ?? ErasingFill.Zero;
         if (minCount < 1 || minCount > BoxList.Capacity)
         {
@@ -72,10 +72,10 @@ public sealed class RandomErasing : RandomTransform<RandomErasingParams>
     public double P { get; }
 
     /// <summary>The range of the erased fraction of the image (shared among the boxes).</summary>
-    public FactorRange Scale { get; }
+    public ValueRange Scale { get; }
 
     /// <summary>The range of the aspect ratio h / w (sampled log-uniformly).</summary>
-    public FactorRange Ratio { get; }
+    public ValueRange Ratio { get; }
 
     /// <summary>The fill.</summary>
     public ErasingFill Fill { get; }

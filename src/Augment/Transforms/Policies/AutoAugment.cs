@@ -19,7 +19,7 @@ public sealed class AutoAugment : PolicyTransform
     /// <param name="interpolation">The sampling of the geometric operations.</param>
     /// <param name="fill">The fill per channel, or one value for all; <see langword="null"/> for plain zero padding.</param>
     /// <exception cref="ArgumentOutOfRangeException">The policy or interpolation is unknown, or a fill value is not finite.</exception>
-    public AutoAugment(AutoAugmentPolicy policy = AutoAugmentPolicy.ImageNet, WarpInterpolation interpolation = WarpInterpolation.Nearest, IReadOnlyList<float>? fill = null)
+    public AutoAugment(AutoAugmentPolicy policy = AutoAugmentPolicy.ImageNet, Interpolation interpolation = Interpolation.Nearest, IReadOnlyList<float>? fill = null)
         : base(interpolation, fill)
     {
         Policy = policy;

@@ -9,7 +9,7 @@ namespace Augment.Transforms.Policies;
 internal static class PolicyOps
 {
     /// <summary>Applies <paramref name="step"/> to <paramref name="image"/>, taking ownership of it (see <see cref="ITransform"/>).</summary>
-    public static ImageTensor Apply(ImageTensor image, PolicyStep step, WarpInterpolation interpolation, ReadOnlySpan<float> fill)
+    public static ImageTensor Apply(ImageTensor image, PolicyStep step, Interpolation interpolation, ReadOnlySpan<float> fill)
     {
         double m = step.Magnitude;
         switch (step.Op)

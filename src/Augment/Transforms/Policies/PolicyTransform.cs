@@ -16,14 +16,14 @@ public abstract class PolicyTransform : RandomTransform<PolicyParams>
     /// <param name="interpolation">The sampling of the shears, translations and rotations.</param>
     /// <param name="fill">The fill per channel, or one value for all; <see langword="null"/> for torchvision's <c>fill=None</c> (plain zero padding).</param>
     /// <exception cref="ArgumentOutOfRangeException">The interpolation is unknown or a fill value is not finite.</exception>
-    protected PolicyTransform(WarpInterpolation interpolation, IReadOnlyList<float>? fill)
+    protected PolicyTransform(Interpolation interpolation, IReadOnlyList<float>? fill)
     {
         Interpolation = WarpValidation.Interpolation(interpolation, nameof(interpolation));
         _fill = WarpValidation.Fill(fill, nameof(fill)) ?? [];
     }
 
     /// <summary>The sampling of the geometric operations.</summary>
-    public WarpInterpolation Interpolation { get; }
+    public Interpolation Interpolation { get; }
 
     /// <summary>The fill values; empty for plain zero padding.</summary>
     public IReadOnlyList<float> Fill => _fill;

@@ -37,7 +37,7 @@ public sealed class RandAugment : PolicyTransform
         int numOps = 2,
         double magnitude = 9,
         int numMagnitudeBins = 31,
-        WarpInterpolation interpolation = WarpInterpolation.Nearest,
+        Interpolation interpolation = Interpolation.Nearest,
         IReadOnlyList<float>? fill = null,
         double magnitudeStd = 0,
         double? magnitudeMax = null,
@@ -118,7 +118,7 @@ public sealed class RandAugment : PolicyTransform
     /// <returns>The transform.</returns>
     /// <exception cref="ArgumentException">The string is malformed or has an unknown section.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    public static RandAugment FromConfig(string config, int numMagnitudeBins = 31, WarpInterpolation interpolation = WarpInterpolation.Nearest, IReadOnlyList<float>? fill = null)
+    public static RandAugment FromConfig(string config, int numMagnitudeBins = 31, Interpolation interpolation = Interpolation.Nearest, IReadOnlyList<float>? fill = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         string[] sections = config.Split('-');

@@ -16,7 +16,7 @@ public sealed class TrivialAugmentWide : PolicyTransform
     /// <param name="interpolation">The sampling of the geometric operations.</param>
     /// <param name="fill">The fill per channel, or one value for all; <see langword="null"/> for plain zero padding.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public TrivialAugmentWide(int numMagnitudeBins = 31, WarpInterpolation interpolation = WarpInterpolation.Nearest, IReadOnlyList<float>? fill = null)
+    public TrivialAugmentWide(int numMagnitudeBins = 31, Interpolation interpolation = Interpolation.Nearest, IReadOnlyList<float>? fill = null)
         : base(interpolation, fill)
     {
         if (numMagnitudeBins < 2)

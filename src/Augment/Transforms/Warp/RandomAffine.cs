@@ -37,16 +37,16 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
     public RandomAffine(
         double degrees,
         (double X, double Y)? translate = null,
-        (double Min, double Max)? scale = null,
+        ValueRange? scale = null,
         IReadOnlyList<double>? shear = null,
-        WarpInterpolation interpolation = WarpInterpolation.Nearest,
+        Interpolation interpolation = Interpolation.Nearest,
         IReadOnlyList<float>? fill = null,
         (double X, double Y)? center = null)
         : this(WarpValidation.Symmetric(degrees, nameof(degrees)), translate, scale, shear, interpolation, fill, center)
     {
     }
 
-    /// <summary>A random affine warp with rotation angles in [<paramref name="degrees"/>.Low, <paramref name="degrees"/>.High].</summary>
+    /// <summary>A random affine warp with rotation angles in [<paramref name="degrees"/>.Min, <paramref name="degrees"/>.Max].</summary>
     /// <param name="degrees">The rotation range in degrees, finite, low &lt;= high.</param>
     /// <param name="translate">The largest translation as fractions (x of the width, y of the height), in [0, 1]; <see langword="null"/> for none.</param>
     /// <param name="scale">The scale range, positive, min &lt;= max; <see langword="null"/> for 1.</param>
@@ -57,15 +57,15 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range, reversed, NaN or infinite.</exception>
     /// <exception cref="ArgumentException"><paramref name="shear"/> has neither 1, 2 nor 4 values.</exception>
     public RandomAffine(
-        (double Low, double High) degrees,
+        ValueRange degrees,
         (double X, double Y)? translate = null,
-        (double Min, double Max)? scale = null,
+        ValueRange? scale = null,
         IReadOnlyList<double>? shear = null,
-        WarpInterpolation interpolation = WarpInterpolation.Nearest,
+        Interpolation interpolation = Interpolation.Nearest,
         IReadOnlyList<float>? fill = null,
         (double X, double Y)? center = null)
     {
-        Degrees = WarpValidation.Range(degrees.Low, degrees.High, nameof(degrees));
+        Degrees = WarpValidation.Range(degrees.Min, degrees.Max, nameof(degrees));
         if (translate is { } t && !(t.X >= 0 && t.X <= 1 && t.Y >= 0 && t.Y <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(translate), translate, $"Translation fractions must lie in [0, 1], got ({t.X}, {t.Y}).");
@@ -90,22 +90,22 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
     }
 
     /// <summary>The rotation range in degrees.</summary>
-    public (double Low, double High) Degrees { get; }
+    public ValueRange Degrees { get; }
 
     /// <summary>The largest translation as fractions of the width and height, or <see langword="null"/>.</summary>
     public (double X, double Y)? Translate { get; }
 
     /// <summary>The scale range, or <see langword="null"/>.</summary>
-    public (double Min, double Max)? Scale { get; }
+    public ValueRange? Scale { get; }
 
     /// <summary>The x shear range in degrees, or <see langword="null"/>.</summary>
-    public (double Low, double High)? ShearX { get; }
+    public ValueRange? ShearX { get; }
 
     /// <summary>The y shear range in degrees, or <see langword="null"/>.</summary>
-    public (double Low, double High)? ShearY { get; }
+    public ValueRange? ShearY { get; }
 
     /// <summary>The sampling.</summary>
-    public WarpInterpolation Interpolation { get; }
+    public Interpolation Interpolation { get; }
 
     /// <summary>The fill values (empty: plain zero padding).</summary>
     public IReadOnlyList<float> Fill => _fill;
@@ -116,7 +116,7 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
     /// <inheritdoc />
     public override RandomAffineParams Draw(int channels, ImageSize size, ref RandomSource random)
     {
-        double angle = random.Uniform(Degrees.Low, Degrees.High);
+        double angle = random.Uniform(Degrees.Min, Degrees.Max);
         int tx = 0, ty = 0;
         if (Translate is { } t)
         {
@@ -126,8 +126,8 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
         }
 
         double scale = Scale is { } s ? random.Uniform(s.Min, s.Max) : 1.0;
-        double shearX = ShearX is { } sx ? random.Uniform(sx.Low, sx.High) : 0.0;
-        double shearY = ShearY is { } sy ? random.Uniform(sy.Low, sy.High) : 0.0;
+        double shearX = ShearX is { } sx ? random.Uniform(sx.Min, sx.Max) : 0.0;
+        double shearY = ShearY is { } sy ? random.Uniform(sy.Min, sy.Max) : 0.0;
         return new RandomAffineParams(angle, tx, ty, scale, shearX, shearY);
     }
 
@@ -152,7 +152,7 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
         }
     }
 
-    private static ((double, double)?, (double, double)?) ShearRanges(IReadOnlyList<double>? shear)
+    private static (ValueRange?, ValueRange?) ShearRanges(IReadOnlyList<double>? shear)
     {
         if (shear is null)
         {
@@ -170,5 +170,5 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"RandomAffine(degrees=[{Degrees.Low}, {Degrees.High}], translate={Translate}, scale={Scale}, shearX={ShearX}, shearY={ShearY}, interpolation={Interpolation})";
+        $"RandomAffine(degrees=[{Degrees.Min}, {Degrees.Max}], translate={Translate}, scale={Scale}, shearX={ShearX}, shearY={ShearY}, interpolation={Interpolation})";
 }

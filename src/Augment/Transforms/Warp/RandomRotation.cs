@@ -23,21 +23,21 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
     /// <param name="fill">The fill per channel, or one value for all; <see langword="null"/> for torchvision's default 0. An empty list means plain zero padding (torchvision's <c>fill=None</c>).</param>
     /// <param name="center">The centre (x, y) in pixels, or <see langword="null"/> for the image centre.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="degrees"/> is negative or not finite, or a fill value is not finite.</exception>
-    public RandomRotation(double degrees, WarpInterpolation interpolation = WarpInterpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
+    public RandomRotation(double degrees, Interpolation interpolation = Interpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
         : this(WarpValidation.Symmetric(degrees, nameof(degrees)), interpolation, expand, fill, center)
     {
     }
 
-    /// <summary>Rotates by an angle drawn from [<paramref name="degrees"/>.Low, <paramref name="degrees"/>.High].</summary>
+    /// <summary>Rotates by an angle drawn from [<paramref name="degrees"/>.Min, <paramref name="degrees"/>.Max].</summary>
     /// <param name="degrees">The angle range in degrees, finite, low &lt;= high.</param>
     /// <param name="interpolation">The sampling.</param>
     /// <param name="expand">Whether the output grows to hold the whole rotated image.</param>
     /// <param name="fill">The fill per channel, or one value for all; <see langword="null"/> for 0; empty for plain zero padding.</param>
     /// <param name="center">The centre (x, y) in pixels, or <see langword="null"/> for the image centre.</param>
     /// <exception cref="ArgumentOutOfRangeException">The range is reversed or not finite, or a fill value is not finite.</exception>
-    public RandomRotation((double Low, double High) degrees, WarpInterpolation interpolation = WarpInterpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
+    public RandomRotation(ValueRange degrees, Interpolation interpolation = Interpolation.Nearest, bool expand = false, IReadOnlyList<float>? fill = null, (double X, double Y)? center = null)
     {
-        Degrees = WarpValidation.Range(degrees.Low, degrees.High, nameof(degrees));
+        Degrees = WarpValidation.Range(degrees.Min, degrees.Max, nameof(degrees));
         Interpolation = WarpValidation.Interpolation(interpolation, nameof(interpolation));
         Expand = expand;
         _fill = WarpValidation.Fill(fill, nameof(fill)) ?? [0f];
@@ -50,10 +50,10 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
     }
 
     /// <summary>The angle range in degrees.</summary>
-    public (double Low, double High) Degrees { get; }
+    public ValueRange Degrees { get; }
 
     /// <summary>The sampling.</summary>
-    public WarpInterpolation Interpolation { get; }
+    public Interpolation Interpolation { get; }
 
     /// <summary>Whether the output grows to hold the whole rotated image.</summary>
     public bool Expand { get; }
@@ -66,7 +66,7 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
 
     /// <inheritdoc />
     public override RandomRotationParams Draw(int channels, ImageSize size, ref RandomSource random) =>
-        new(random.Uniform(Degrees.Low, Degrees.High));
+        new(random.Uniform(Degrees.Min, Degrees.Max));
 
     /// <inheritdoc />
     public override ImageTensor Apply(ImageTensor image, in RandomRotationParams parameters)
@@ -80,5 +80,5 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"RandomRotation(degrees=[{Degrees.Low}, {Degrees.High}], interpolation={Interpolation}, expand={Expand}, fill=[{string.Join(", ", _fill)}])";
+        $"RandomRotation(degrees=[{Degrees.Min}, {Degrees.Max}], interpolation={Interpolation}, expand={Expand}, fill=[{string.Join(", ", _fill)}])";
 }

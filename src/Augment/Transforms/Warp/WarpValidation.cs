@@ -4,18 +4,11 @@ namespace Augment.Transforms.Warp;
 internal static class WarpValidation
 {
     /// <summary>Returns (low, high) if both are finite and low &lt;= high; throws naming <paramref name="paramName"/> otherwise.</summary>
-    public static (double Low, double High) Range(double low, double high, string paramName)
-    {
-        if (!double.IsFinite(low) || !double.IsFinite(high) || low > high)
-        {
-            throw new ArgumentOutOfRangeException(paramName, $"{paramName} needs a finite range with low <= high, got [{low}, {high}].");
-        }
-
-        return (low, high);
-    }
+    public static ValueRange Range(double low, double high, string paramName) =>
+        new ValueRange(low, high).Validate(double.NegativeInfinity, double.PositiveInfinity, paramName);
 
     /// <summary>Returns (-limit, limit) for a finite, non-negative <paramref name="limit"/>.</summary>
-    public static (double Low, double High) Symmetric(double limit, string paramName)
+    public static ValueRange Symmetric(double limit, string paramName)
     {
         if (!(limit >= 0) || double.IsInfinity(limit))
         {
@@ -42,7 +35,9 @@ internal static class WarpValidation
         return copy;
     }
 
-    /// <summary>Checks that <paramref name="interpolation"/> is a defined warp interpolation.</summary>
-    public static Kernels.Warp.WarpInterpolation Interpolation(Kernels.Warp.WarpInterpolation interpolation, string paramName) =>
-        Enum.IsDefined(interpolation) ? interpolation : throw new ArgumentOutOfRangeException(paramName, interpolation, $"Unknown interpolation {interpolation}.");
+    /// <summary>Checks that <paramref name="interpolation"/> is one a warp supports: nearest or bilinear.</summary>
+    public static Augment.Imaging.Interpolation Interpolation(Augment.Imaging.Interpolation interpolation, string paramName) =>
+        interpolation is Augment.Imaging.Interpolation.Nearest or Augment.Imaging.Interpolation.Bilinear
+            ? interpolation
+            : throw new ArgumentOutOfRangeException(paramName, interpolation, $"Warps support nearest and bilinear interpolation, got {interpolation}.");
 }

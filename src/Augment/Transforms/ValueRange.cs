@@ -1,9 +1,12 @@
-namespace Augment.Transforms.Color;
+namespace Augment.Transforms;
 
-/// <summary>A closed interval [<see cref="Min"/>, <see cref="Max"/>] that a random factor is drawn from uniformly.</summary>
+/// <summary>
+/// A closed interval [<see cref="Min"/>, <see cref="Max"/>] that a random parameter is drawn from: jitter factors,
+/// crop scales and ratios, rotation and shear angles. A tuple converts implicitly: <c>scale: (0.08, 1.0)</c>.
+/// </summary>
 /// <param name="Min">The lower bound.</param>
 /// <param name="Max">The upper bound, at least <see cref="Min"/>.</param>
-public readonly record struct FactorRange(double Min, double Max)
+public readonly record struct ValueRange(double Min, double Max)
 {
     /// <summary>
     /// Returns the range after checking that both bounds are finite and <c>lower ≤ Min ≤ Max ≤ upper</c> (or
@@ -15,7 +18,7 @@ public readonly record struct FactorRange(double Min, double Max)
     /// <param name="paramName">The name of the argument being checked.</param>
     /// <param name="lowerExclusive">Whether <c>Min</c> must exceed <paramref name="lower"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">The range is reversed, NaN, infinite or outside the bounds.</exception>
-    public FactorRange Validate(double lower, double upper, string paramName, bool lowerExclusive = false)
+    public ValueRange Validate(double lower, double upper, string paramName, bool lowerExclusive = false)
     {
         bool lowerOk = lowerExclusive ? Min > lower : Min >= lower;
         if (!(lowerOk && Min <= Max && Max <= upper && double.IsFinite(Min) && double.IsFinite(Max)))
@@ -28,6 +31,14 @@ public readonly record struct FactorRange(double Min, double Max)
 
         return this;
     }
+
+    /// <summary>Converts a (min, max) tuple.</summary>
+    /// <param name="range">The bounds.</param>
+    public static implicit operator ValueRange((double Min, double Max) range) => new(range.Min, range.Max);
+
+    /// <summary>Whether <paramref name="value"/> lies in the closed interval.</summary>
+    /// <param name="value">The value.</param>
+    public bool Contains(double value) => value >= Min && value <= Max;
 
     /// <inheritdoc />
     public override string ToString() => $"[{Min}, {Max}]";
