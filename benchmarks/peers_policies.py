@@ -75,6 +75,8 @@ def main():
         ("AutoAugment ImageNet (uint8)", lambda p=T.AutoAugment(T.AutoAugmentPolicy.IMAGENET): p(u8)),
         ("RandAugment N2 M9 (uint8)", lambda p=T.RandAugment(): p(u8)),
         ("TrivialAugmentWide (uint8)", lambda p=T.TrivialAugmentWide(): p(u8)),
+        ("ColorJitter(.4,.4,.4,.1) (float)", lambda p=T.ColorJitter(0.4, 0.4, 0.4, 0.1): p(f32)),
+        ("AdjustHue (float, 0.07)", lambda: TF.adjust_hue(f32, 0.07)),
     ]
     if args.only:
         rows = [r for r in rows if re.search(args.only, r[0])]
