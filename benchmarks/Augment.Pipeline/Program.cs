@@ -9,8 +9,8 @@
 // IMAGES defaults to /tmp/augbench/images (python3 ../shared/bench/make_images.py). Each recipe runs first on
 // one worker, then on N (default: all cores), and prints images/s (median, min and max over passes of the set),
 // images per second of process CPU time (comparable with peers.py's ms/img × cpu/wall on a busy machine) and managed
-// bytes allocated per image. Each pass starts fresh threads (the loader's epoch does too), whose thread-local pool
-// caches start empty, so with a 200-image set B/img includes that per-pass warm-up.
+// bytes allocated per image. The loader keeps its threads (and their thread-local pool caches) from one epoch to the
+// next; the direct decode rows start fresh threads each pass, so there B/img includes their per-pass warm-up.
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Augment.Batching;
@@ -54,7 +54,7 @@ for (int i = 0; i < files.Count; i++)
     bytes[i] = File.ReadAllBytes(files.Paths[i]);
 }
 
-// --repeat K lists the set K times per epoch (longer epochs: steady state without per-epoch thread warm-up).
+// --repeat K lists the set K times per epoch (longer epochs: fewer epoch boundaries, where the prefetch drains).
 var source = new InMemorySource(Enumerable.Range(0, repeat).SelectMany(_ => bytes.Select((b, i) => InMemorySample.FromBytes(b, files.GetLabel(i), files.Paths[i]))));
 IImageDecoder decoder = decoderName switch
 {
@@ -88,7 +88,7 @@ void Loader(string name, int n, ITransform transform)
     }
 
     var collator = new Collator();
-    var loader = new DataLoader(source, decoder, new DataLoaderOptions
+    using var loader = new DataLoader(source, decoder, new DataLoaderOptions
     {
         BatchSize = batchSize, Workers = n, Shuffle = true, Seed = 1, Transform = transform, Collator = collator,
         Fuse = fuse, DctScaling = dct,

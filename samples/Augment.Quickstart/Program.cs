@@ -40,7 +40,7 @@ foreach (var (name, pipeline, shuffle) in new[] { ("train", (ITransform)train, t
         Transform = pipeline,
         Collator = new Collator(classCount: 1000, labelSmoothing: shuffle ? 0.1 : 0.0),
     };
-    var loader = new DataLoader(source, decoder, options);
+    using var loader = new DataLoader(source, decoder, options);
 
     foreach (ImageBatch batch in loader.ReadEpoch(0))
     {
@@ -53,7 +53,7 @@ foreach (var (name, pipeline, shuffle) in new[] { ("train", (ITransform)train, t
 
     // Throughput over one epoch of at least 1024 images (the bundled set listed over and over), after epoch 0
     // warmed up the JIT, the pools and the kernel maps.
-    var timed = new DataLoader(new RepeatedSource(source, Math.Max(1, 1024 / source.Count)), decoder, options);
+    using var timed = new DataLoader(new RepeatedSource(source, Math.Max(1, 1024 / source.Count)), decoder, options);
     var clock = Stopwatch.StartNew();
     long images = 0;
     foreach (ImageBatch batch in timed.ReadEpoch(1))

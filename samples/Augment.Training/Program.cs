@@ -27,7 +27,7 @@ Console.WriteLine($"Generated {train.Count} training and {test.Count} test image
     $"({string.Join(", ", ShapesDataset.Classes)}) in {clock.ElapsedMilliseconds} ms");
 
 var decoder = new SkiaImageDecoder();
-var loader = new DataLoader(train, decoder, new DataLoaderOptions
+using var loader = new DataLoader(train, decoder, new DataLoaderOptions
 {
     BatchSize = 64,
     Shuffle = true,

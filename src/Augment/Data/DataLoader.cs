@@ -31,10 +31,19 @@ namespace Augment.Data;
 /// Stopping an enumeration early, or cancelling it, stops the workers within one sample each and returns every
 /// buffer not handed out.
 /// </para>
+/// <para>
+/// <b>Threads.</b> The planner and worker threads start with the first epoch and serve every later one, parked in
+/// between, so their per-thread scratch and <c>ArrayPool</c> caches stay warm; <see cref="Dispose"/> ends them.
+/// They are background threads: a loader never disposed does not keep the process alive, but its parked threads
+/// live as long as the process. Reading two epochs at once (interleaving two enumerations) gives the second its own
+/// threads, which end with it.
+/// </para>
 /// </remarks>
-public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<ImageBatch>
+public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<ImageBatch>, IDisposable
 {
     private int _epoch;
+    private WorkerGroup? _idle;
+    private volatile bool _disposed;
 
     /// <summary>Creates a loader over an indexed dataset (<see cref="ImageFolderSource"/>, <see cref="InMemorySource"/>, …).</summary>
     /// <param name="source">The dataset; at least one sample.</param>
@@ -135,9 +144,11 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
     /// <param name="epoch">The epoch, non-negative.</param>
     /// <param name="cancellation">Stops the workers and ends the enumeration with <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="SampleLoadException">A sample failed under <see cref="BadFilePolicy.Raise"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The loader is disposed.</exception>
     public IEnumerable<ImageBatch> ReadEpoch(int epoch, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return Iterate(epoch, cancellation);
     }
 
@@ -145,9 +156,11 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
     /// <param name="epoch">The epoch, non-negative.</param>
     /// <param name="cancellation">Stops the workers and ends the enumeration with <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="SampleLoadException">A sample failed under <see cref="BadFilePolicy.Raise"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The loader is disposed.</exception>
     public IAsyncEnumerable<ImageBatch> ReadEpochAsync(int epoch, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return IterateAsync(epoch, cancellation);
     }
 
@@ -161,6 +174,16 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>
+    /// Ends the loader's threads (at once when parked; an enumeration still running keeps its threads until it
+    /// ends). Later reads throw <see cref="ObjectDisposedException"/>. Calling it again does nothing.
+    /// </summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Interlocked.Exchange(ref _idle, null)?.Stop();
+    }
+
     internal FusedPipeline? Fused { get; }
 
     /// <summary>The last epoch run's <see cref="EpochRun.Stopped"/>: tests await it before counting pooled buffers.</summary>
@@ -168,33 +191,61 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
 
     internal void OnSampleSkipped(SkippedSample skipped) => SampleSkipped?.Invoke(this, skipped);
 
+    /// <summary>Takes the parked threads for an epoch, or starts a group when they are busy (or not started yet).</summary>
+    internal WorkerGroup RentGroup()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Interlocked.Exchange(ref _idle, null) ?? new WorkerGroup(Options.Workers);
+    }
+
+    /// <summary>Parks <paramref name="group"/> for the next epoch, or stops it when the loader is disposed or already holds a parked group.</summary>
+    internal void ReturnGroup(WorkerGroup group)
+    {
+        if (_disposed || Interlocked.CompareExchange(ref _idle, group, null) is not null)
+        {
+            group.Stop();
+        }
+        else if (_disposed)
+        {
+            // Dispose ran between the check and the exchange.
+            Interlocked.Exchange(ref _idle, null)?.Stop();
+        }
+    }
+
     private IEnumerable<ImageBatch> Iterate(int epoch, CancellationToken cancellation)
     {
-        using var run = new EpochRun(this, epoch, cancellation);
-        LastRunStopped = run.Stopped;
-        while (run.Next(cancellation) is { } batch)
+        Task stopped;
+        using (var run = new EpochRun(this, epoch, cancellation))
         {
-            yield return batch;
+            LastRunStopped = stopped = run.Stopped;
+            while (run.Next(cancellation) is { } batch)
+            {
+                yield return batch;
+            }
+
+            LastEpoch = run.Summarize();
         }
 
-        Complete(run);
+        // The threads are leaving the finished epoch; wait for them, so that the next one finds them parked.
+        stopped.GetAwaiter().GetResult();
+        EpochCompleted?.Invoke(this, LastEpoch);
     }
 
     private async IAsyncEnumerable<ImageBatch> IterateAsync(int epoch, [EnumeratorCancellation] CancellationToken cancellation)
     {
-        using var run = new EpochRun(this, epoch, cancellation);
-        LastRunStopped = run.Stopped;
-        while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batch)
+        Task stopped;
+        using (var run = new EpochRun(this, epoch, cancellation))
         {
-            yield return batch;
+            LastRunStopped = stopped = run.Stopped;
+            while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batch)
+            {
+                yield return batch;
+            }
+
+            LastEpoch = run.Summarize();
         }
 
-        Complete(run);
-    }
-
-    private void Complete(EpochRun run)
-    {
-        LastEpoch = run.Summarize();
+        await stopped.ConfigureAwait(false);
         EpochCompleted?.Invoke(this, LastEpoch);
     }
 }

@@ -8,7 +8,8 @@ namespace Augment.Data;
 
 /// <summary>
 /// One epoch in flight: a planner thread that lays out the batches (bounded by the prefetch depth), worker threads
-/// that fill their slots, and the consumer side that hands the finished batches out in order.
+/// that fill their slots, and the consumer side that hands the finished batches out in order. The threads are a
+/// <see cref="WorkerGroup"/> rented from the loader for the epoch and handed back when the last of them leaves.
 /// </summary>
 internal sealed class EpochRun : IDisposable
 {
@@ -18,8 +19,7 @@ internal sealed class EpochRun : IDisposable
     private readonly BlockingCollection<SlotTask> _slots = new(new ConcurrentQueue<SlotTask>());
     private readonly Channel<BatchJob> _ready = Channel.CreateUnbounded<BatchJob>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly ConcurrentBag<SkippedSample> _skipped = [];
-    private readonly Thread _planner;
-    private readonly Thread[] _workers;
+    private readonly WorkerGroup _group;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BatchJob? _current;
@@ -32,6 +32,7 @@ internal sealed class EpochRun : IDisposable
 
     public EpochRun(DataLoader loader, int epoch, CancellationToken cancellation)
     {
+        _group = loader.RentGroup();
         _loader = loader;
         Epoch = epoch;
         Options = loader.Options;
@@ -49,18 +50,7 @@ internal sealed class EpochRun : IDisposable
         }
 
         _participants = Options.Workers + 2; // the workers, the planner and the consumer
-        _planner = new Thread(Plan) { IsBackground = true, Name = "Augment loader planner" };
-        _workers = new Thread[Options.Workers];
-        for (int i = 0; i < _workers.Length; i++)
-        {
-            _workers[i] = new Thread(Work) { IsBackground = true, Name = $"Augment loader worker {i}" };
-        }
-
-        _planner.Start();
-        foreach (Thread worker in _workers)
-        {
-            worker.Start();
-        }
+        _group.Start(this);
     }
 
     public int Epoch { get; }
@@ -76,7 +66,10 @@ internal sealed class EpochRun : IDisposable
 
     public CancellationToken Token { get; }
 
-    /// <summary>Completes once every thread has stopped and every buffer not handed out is back in its pool.</summary>
+    /// <summary>
+    /// Completes once every thread has left the epoch (the group is back with the loader) and every buffer not
+    /// handed out is back in its pool.
+    /// </summary>
     public Task Stopped => _stopped.Task;
 
     /// <summary>Waits for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
@@ -158,7 +151,7 @@ internal sealed class EpochRun : IDisposable
 
     /// <summary>
     /// Stops the epoch without waiting: the workers finish the sample they are on (they check for cancellation
-    /// between samples), and the last thread to stop returns every batch and buffer not handed out.
+    /// between samples), and the last thread to leave returns every batch and buffer not handed out.
     /// </summary>
     public void Dispose()
     {
@@ -182,6 +175,7 @@ internal sealed class EpochRun : IDisposable
 
         try
         {
+            _loader.ReturnGroup(_group);
             _current?.Release();
             while (_ready.Reader.TryRead(out BatchJob? job))
             {
@@ -217,7 +211,8 @@ internal sealed class EpochRun : IDisposable
         return batch;
     }
 
-    private void Plan()
+    /// <summary>The planner thread's part: lays out the epoch's batches, then leaves.</summary>
+    internal void Plan()
     {
         try
         {
@@ -274,14 +269,14 @@ internal sealed class EpochRun : IDisposable
         _ready.Writer.TryWrite(BatchJob.Failed(index, error));
     }
 
-    private void Work()
+    /// <summary>A worker thread's part: fills slots with <paramref name="worker"/> until the epoch ends, then leaves.</summary>
+    internal void Work(SampleWorker worker)
     {
         try
         {
-            using var worker = new SampleWorker(this);
             foreach (SlotTask task in _slots.GetConsumingEnumerable(Token))
             {
-                worker.Run(task.Job, task.Slot);
+                worker.Run(this, task.Job, task.Slot);
             }
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested)

@@ -6,32 +6,30 @@ using Augment.Randomness;
 namespace Augment.Data;
 
 /// <summary>
-/// One worker thread's state: its scratch buffers, and the code that turns one slot of a batch into pixels:
-/// read, decode, transform, write into the slot; or, under <see cref="BadFilePolicy.Skip"/>, the same with the
-/// next valid sample.
+/// One worker thread's state, kept across epochs (see <see cref="WorkerGroup"/>): its scratch buffers, and the code
+/// that turns one slot of a batch into pixels: read, decode, transform, write into the slot; or, under
+/// <see cref="BadFilePolicy.Skip"/>, the same with the next valid sample.
 /// </summary>
 /// <remarks>
 /// A slot's random stream is <see cref="RandomSource.ForSample"/>(seed, epoch, dataset index of the slot's own
 /// sample), also when a replacement sample fills it, so the output depends on the slot's position alone and not on
 /// which worker ran it or when.
 /// </remarks>
-internal sealed class SampleWorker(EpochRun run) : IDisposable
+internal sealed class SampleWorker : IDisposable
 {
     /// <summary>How many following samples a bad one may be replaced by before the slot fails.</summary>
     private const int MaxReplacementTries = 256;
 
-    private readonly DataLoader _loader = run.Loader;
-    private readonly DataLoaderOptions _options = run.Options;
     private byte[]? _scratch;
 
-    /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>; never throws (errors fault the job).</summary>
-    public void Run(BatchJob job, int slot)
+    /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fault the job).</summary>
+    public void Run(EpochRun run, BatchJob job, int slot)
     {
         try
         {
             if (!job.IsFaulted)
             {
-                Fill(job, slot);
+                Fill(run, job, slot);
             }
         }
         catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
@@ -58,8 +56,9 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
         }
     }
 
-    private void Fill(BatchJob job, int slot)
+    private void Fill(EpochRun run, BatchJob job, int slot)
     {
+        DataLoaderOptions options = run.Options;
         long position = job.FirstPosition + slot;
         int candidates;
         long ownIndex;
@@ -74,7 +73,7 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
             ownIndex = run.Order[position];
         }
 
-        RandomSource random = RandomSource.ForSample(_options.Seed, run.Epoch, ownIndex);
+        RandomSource random = RandomSource.ForSample(options.Seed, run.Epoch, ownIndex);
         int tries = Math.Min(candidates, MaxReplacementTries);
         for (int k = 0; k < tries; k++)
         {
@@ -99,7 +98,7 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
                 else
                 {
                     int index = run.Order![(position + k) % candidates];
-                    IImageSource source = _loader.Source!;
+                    IImageSource source = run.Loader.Source!;
                     name = source.GetName(index);
                     label = source.GetLabel(index);
                     bytes = source.Read(index, ref _scratch);
@@ -110,13 +109,13 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
                     throw new InvalidDataException("The file is empty.");
                 }
 
-                Load(job, slot, bytes.Span, label, name, random);
+                Load(run, job, slot, bytes.Span, label, name, random);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 bool badData = ex is InvalidDataException or IOException or UnauthorizedAccessException;
-                if (_options.BadFiles == BadFilePolicy.Raise || !badData)
+                if (options.BadFiles == BadFilePolicy.Raise || !badData)
                 {
                     throw new SampleLoadException(name, ex);
                 }
@@ -131,23 +130,24 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
         throw new InvalidDataException($"No sample could replace the one at position {position}: the {tries} samples from there on all failed to load.");
     }
 
-    private void Load(BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
+    private static void Load(EpochRun run, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
     {
-        if (_loader.Fused is { } fused)
+        DataLoader loader = run.Loader;
+        if (loader.Fused is { } fused)
         {
-            LoadFused(fused, job, slot, bytes, label, name, random);
+            LoadFused(loader, fused, job, slot, bytes, label, name, random);
             return;
         }
 
-        ImageTensor image = _loader.Decoder.Decode(bytes, name);
+        ImageTensor image = loader.Decoder.Decode(bytes, name);
         try
         {
-            if (_options.Transform is { } transform)
+            if (loader.Options.Transform is { } transform)
             {
                 image = transform.Apply(image, ref random);
             }
 
-            Collator collator = _loader.Collator;
+            Collator collator = loader.Collator;
             ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, name);
             collator.Write(batch, slot, image, label);
         }
@@ -157,15 +157,15 @@ internal sealed class SampleWorker(EpochRun run) : IDisposable
         }
     }
 
-    private void LoadFused(FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
+    private static void LoadFused(DataLoader loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
     {
-        IImageDecoder decoder = _loader.Decoder;
-        Collator collator = _loader.Collator;
+        IImageDecoder decoder = loader.Decoder;
+        Collator collator = loader.Collator;
         PixelBuffer? pixels = null;
         try
         {
             ImageSize full;
-            if (_options.DctScaling)
+            if (loader.Options.DctScaling)
             {
                 full = decoder.Identify(bytes, name).OrientedSize;
             }

@@ -36,7 +36,7 @@ public sealed class DataLoaderTests
         var results = new List<(float[] Data, int[] Labels, int[] Sizes)>();
         foreach (int workers in new[] { 1, 2, 4 })
         {
-            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
+            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
             {
                 BatchSize = 5, Shuffle = true, Seed = 42, Workers = workers, PrefetchBatches = 3, Transform = new RandomWindow(),
             });
@@ -61,7 +61,7 @@ public sealed class DataLoaderTests
     [Fact]
     public async Task AsyncEnumerationMatchesTheBlockingOne()
     {
-        var loader = new DataLoader(MakeSource(9), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 5, Workers = 2, Transform = new RandomWindow() });
+        using var loader = new DataLoader(MakeSource(9), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 5, Workers = 2, Transform = new RandomWindow() });
         var (data, labels, _) = ReadAll(loader, 0);
         var asyncData = new List<float>();
         var asyncLabels = new List<int>();
@@ -88,7 +88,7 @@ public sealed class DataLoaderTests
         foreach (int workers in new[] { 1, 3 })
         {
             var collator = new Collator(classCount: 3);
-            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
+            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
             {
                 BatchSize = 4, Workers = workers, Seed = 9, Shuffle = true, Transform = new RandomWindow(), Collator = collator,
                 BatchTransforms = [BatchStage.Of(new Augment.Mixing.Mixup(0.8))], ConvertToHalf = true,
@@ -129,7 +129,7 @@ public sealed class DataLoaderTests
         for (int rank = 0; rank < 3; rank++)
         {
             // Each rank gets ceil(10 / 3) = 4 samples; 2 of the 12 visits repeat samples (padding).
-            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Rank = rank, WorldSize = 3, Workers = 2, Shuffle = true, Seed = 1, Transform = new RandomWindow() });
+            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Rank = rank, WorldSize = 3, Workers = 2, Shuffle = true, Seed = 1, Transform = new RandomWindow() });
             Assert.Equal(2, loader.BatchCount);
             var (_, _, sizes) = ReadAll(loader, 0);
             Assert.Equal([3, 1], sizes);
@@ -137,7 +137,7 @@ public sealed class DataLoaderTests
         }
 
         Assert.Equal(Enumerable.Range(0, 10), seen.Distinct().Order());
-        var dropping = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, DropLast = true, Workers = 1, Transform = new RandomWindow() });
+        using var dropping = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, DropLast = true, Workers = 1, Transform = new RandomWindow() });
         Assert.Equal([3, 3, 3], ReadAll(dropping, 0).Sizes);
     }
 
@@ -161,7 +161,7 @@ public sealed class DataLoaderTests
         Augment.Transforms.ITransform transform = fused
             ? new Augment.Transforms.Compose(new Augment.Transforms.Geometry.RandomResizedCrop(12), new Augment.Transforms.Geometry.RandomHorizontalFlip())
             : new RandomWindow();
-        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = transform });
+        using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 3, BadFiles = BadFilePolicy.Skip, Transform = transform });
         Assert.Equal(fused, loader.IsFused);
         loader.SampleSkipped += (_, s) => events.Add(s.Name);
 
@@ -182,7 +182,7 @@ public sealed class DataLoaderTests
         using var tree = new TempTree();
         tree.Write("a/0.png", DataFixtures.Image(0));
         string bad = tree.Write("a/1.png", [1, 2, 3, 4]);
-        var loader = new DataLoader(new ImageFolderSource(tree.Root), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 1, Workers = 2 });
+        using var loader = new DataLoader(new ImageFolderSource(tree.Root), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 1, Workers = 2 });
 
         var ex = Assert.Throws<SampleLoadException>(() => ReadAll(loader, 0));
         Assert.Equal(bad, ex.SourceName);
@@ -194,7 +194,7 @@ public sealed class DataLoaderTests
     public async Task CancellationStopsTheWorkersAndReturnsEveryBuffer()
     {
         var collator = new Collator();
-        var loader = new DataLoader(MakeSource(40), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
+        using var loader = new DataLoader(MakeSource(40), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
         using var cancellation = new CancellationTokenSource();
         int received = 0;
         Assert.ThrowsAny<OperationCanceledException>(() =>
@@ -215,7 +215,7 @@ public sealed class DataLoaderTests
 
         // A consumer blocked on a slow batch is released at once when cancelled.
         var slowCollator = new Collator();
-        var slow = new DataLoader(MakeSource(4), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 1, Collator = slowCollator, Transform = new Sleep(TimeSpan.FromSeconds(3)) });
+        using var slow = new DataLoader(MakeSource(4), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 1, Collator = slowCollator, Transform = new Sleep(TimeSpan.FromSeconds(3)) });
         using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => slow.ReadEpoch(0, soon.Token).First());
@@ -240,7 +240,7 @@ public sealed class DataLoaderTests
     public void ProgressIsReportedForEveryBatch()
     {
         var reports = new List<LoaderProgress>();
-        var loader = new DataLoader(MakeSource(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = 2, Transform = new RandomWindow(), Progress = new SyncProgress(reports.Add) });
+        using var loader = new DataLoader(MakeSource(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = 2, Transform = new RandomWindow(), Progress = new SyncProgress(reports.Add) });
         ReadAll(loader, 0);
         Assert.Equal([1L, 2L, 3L], reports.Select(r => r.Batches));
         Assert.Equal([3L, 6L, 7L], reports.Select(r => r.Images));

@@ -36,8 +36,10 @@ public sealed class FusedPipelineTests
             return InMemorySample.FromBytes(format == SKEncodedImageFormat.Png ? DataFixtures.Image(i, w, h, colorType: colorType) : Smooth(i, w, h), i % 4);
         }));
 
+    /// <summary>Reads one epoch, then disposes the loader.</summary>
     private static float[] ReadAll(DataLoader loader)
     {
+        using var owned = loader;
         var data = new List<float>();
         foreach (ImageBatch batch in loader)
         {

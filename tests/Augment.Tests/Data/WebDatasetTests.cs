@@ -46,7 +46,8 @@ public sealed class WebDatasetTests
         using var tree = new TempTree();
         var source = new WebDatasetSource(MakeShards(tree, 3, 5));
         var all = new List<int>();
-        foreach (ImageBatch batch in new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Transform = new RandomWindow() }))
+        using var streaming = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Transform = new RandomWindow() });
+        foreach (ImageBatch batch in streaming)
         {
             using (batch)
             {
@@ -59,7 +60,7 @@ public sealed class WebDatasetTests
         var perRank = new List<int>();
         for (int rank = 0; rank < 3; rank++)
         {
-            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Rank = rank, WorldSize = 3, Shuffle = true, Seed = 3, Transform = new RandomWindow() });
+            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Rank = rank, WorldSize = 3, Shuffle = true, Seed = 3, Transform = new RandomWindow() });
             var labels = new List<int>();
             foreach (ImageBatch batch in loader)
             {
@@ -87,7 +88,8 @@ public sealed class WebDatasetTests
         foreach (int workers in new[] { 1, 4 })
         {
             var data = new List<float>();
-            foreach (ImageBatch batch in new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = workers, Seed = 8, Shuffle = true, Transform = new RandomWindow() }))
+            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = workers, Seed = 8, Shuffle = true, Transform = new RandomWindow() });
+            foreach (ImageBatch batch in loader)
             {
                 using (batch)
                 {
@@ -116,7 +118,7 @@ public sealed class WebDatasetTests
         (int[] Labels, string[] Skipped)? reference = null;
         foreach (int workers in new[] { 1, 2, 4 })
         {
-            var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = workers, Shuffle = true, Seed = 5, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = workers, Shuffle = true, Seed = 5, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
             var labels = new List<int>();
             foreach (ImageBatch batch in loader)
             {
@@ -140,7 +142,7 @@ public sealed class WebDatasetTests
         using var tree = new TempTree();
         string path = Path.Combine(tree.Root, "a.tar");
         DataFixtures.WriteShard(path, [("x", DataFixtures.Image(0), "1"), ("y", DataFixtures.Image(1), null), ("z", null, "2"), ("w", DataFixtures.Image(2), "abc")]);
-        var loader = new DataLoader(new WebDatasetSource([path]), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+        using var loader = new DataLoader(new WebDatasetSource([path]), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
         int[]? labels = null;
         foreach (ImageBatch batch in loader)
         {
@@ -177,7 +179,7 @@ public sealed class WebDatasetTests
         Assert.Contains(path, ex.Message);
         Assert.Contains("evil", ex.Message);
 
-        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Workers = 1 });
+        using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Workers = 1 });
         var loadError = Assert.Throws<SampleLoadException>(() => loader.ToList());
         Assert.Equal(path, loadError.SourceName);
     }
@@ -200,7 +202,7 @@ public sealed class WebDatasetTests
         Assert.Contains("limit", ex.Message);
 
         // Under the skip policy the bad shard is reported and the good one still read.
-        var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Workers = 1, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
+        using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Workers = 1, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
         var labels = new List<int>();
         foreach (ImageBatch batch in loader)
         {

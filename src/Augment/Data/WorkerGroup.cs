@@ -1,0 +1,87 @@
+namespace Augment.Data;
+
+/// <summary>
+/// A loader's threads, kept from one epoch to the next: a planner and <see cref="DataLoaderOptions.Workers"/>
+/// workers, each worker with its <see cref="SampleWorker"/> scratch. Between epochs they park, waiting for the next
+/// <see cref="EpochRun"/>; so their <c>ArrayPool</c> thread-local caches (decode buffers, resampler scratch, tensors)
+/// stay warm. A group serves one run at a time: the run hands it back once every thread has left it.
+/// </summary>
+internal sealed class WorkerGroup
+{
+    private readonly object _gate = new();
+    private EpochRun? _run;
+    private int _generation;
+    private bool _stopping;
+
+    /// <summary>Starts the threads (background threads: a loader never disposed does not keep the process alive).</summary>
+    /// <param name="workers">The number of worker threads.</param>
+    public WorkerGroup(int workers)
+    {
+        new Thread(Plan) { IsBackground = true, Name = "Augment loader planner" }.Start();
+        for (int i = 0; i < workers; i++)
+        {
+            new Thread(Work) { IsBackground = true, Name = $"Augment loader worker {i}" }.Start();
+        }
+    }
+
+    /// <summary>Wakes every thread to take part in <paramref name="run"/>. The group must be idle.</summary>
+    public void Start(EpochRun run)
+    {
+        lock (_gate)
+        {
+            _run = run;
+            _generation++;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Ends the threads once they are parked. The group must be idle.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            _run = null;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Parks until a run newer than generation <paramref name="seen"/> starts; <see langword="null"/> when stopping.</summary>
+    private EpochRun? Next(ref int seen)
+    {
+        lock (_gate)
+        {
+            while (_generation == seen && !_stopping)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            if (_stopping)
+            {
+                return null;
+            }
+
+            seen = _generation;
+            return _run;
+        }
+    }
+
+    private void Plan()
+    {
+        int seen = 0;
+        while (Next(ref seen) is { } run)
+        {
+            run.Plan();
+        }
+    }
+
+    private void Work()
+    {
+        int seen = 0;
+        using var worker = new SampleWorker();
+        while (Next(ref seen) is { } run)
+        {
+            run.Work(worker);
+        }
+    }
+}
