@@ -31,7 +31,7 @@ namespace Augment.ImageSharp;
 /// Headers are read before any pixel memory is allocated: an image declaring more than
 /// <see cref="ImageDecoderOptions.MaxPixels"/> pixels throws. ImageSharp fills in the missing part of a truncated
 /// file without an error, so the decoder checks the container itself (JPEG up to EOI, PNG up to IEND, GIF up to the
-/// end of the first image, WebP against its RIFF length) and refuses incomplete files unless
+/// end of the first image, WebP against its RIFF length, uncompressed BMP rows) and refuses incomplete files unless
 /// <see cref="ImageDecoderOptions.AcceptTruncated"/> is set. Empty, unrecognised, corrupt and truncated inputs throw
 /// <see cref="InvalidDataException"/> naming the source. Instances are immutable and thread-safe; each image is
 /// decoded on the calling thread.
@@ -68,7 +68,7 @@ public sealed class ImageSharpDecoder(ImageSharpDecoderOptions? options = null) 
         (IImageInfo info, IImageFormat format) = ReadHeader(encoded, source);
         string name = FormatName(format);
         ThrowIfTooLarge(info.Width, info.Height, name, source);
-        if (!Options.AcceptTruncated && !TruncationCheck.IsComplete(encoded, format.Name))
+        if (!Options.AcceptTruncated && !TruncationCheck.IsComplete(encoded, format))
         {
             throw Truncated(source, $"its data ends before the structure of the {info.Width}x{info.Height} {name} image does (ImageSharp would fill in the rest)");
         }

@@ -1,27 +1,56 @@
 using System.Buffers.Binary;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Bmp;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
 
 namespace Augment.ImageSharp;
 
 /// <summary>
 /// Tells whether an encoded file holds all the data its structure announces. ImageSharp fills in what is missing
 /// from a truncated file without an error, so the decoder walks the container itself: JPEG segments and scans up to
-/// EOI, PNG chunks up to IEND, GIF blocks up to the end of the first image, and the WebP RIFF length. Other formats
-/// are trusted to ImageSharp's own checks.
+/// EOI, PNG chunks up to IEND, GIF blocks up to the end of the first image, the WebP RIFF length and the rows of an
+/// uncompressed BMP. Other formats (TIFF, TGA, PBM, RLE BMP) are left to ImageSharp's own checks.
 /// </summary>
 internal static class TruncationCheck
 {
-    /// <summary>Whether <paramref name="encoded"/> is complete for its format (by name, as ImageSharp reports it: JPEG, PNG, GIF, WEBP).</summary>
+    /// <summary>Whether <paramref name="encoded"/> is complete for its format.</summary>
     /// <param name="encoded">The file's bytes.</param>
-    /// <param name="format">ImageSharp's name for the detected format.</param>
+    /// <param name="format">The format ImageSharp detected.</param>
     /// <returns><see langword="false"/> when the data ends before the structure does.</returns>
-    public static bool IsComplete(ReadOnlySpan<byte> encoded, string format) => format switch
+    public static bool IsComplete(ReadOnlySpan<byte> encoded, IImageFormat format) => format switch
     {
-        "JPEG" => JpegIsComplete(encoded),
-        "PNG" => PngIsComplete(encoded),
-        "GIF" => GifIsComplete(encoded),
-        "WEBP" => encoded.Length >= 12 && 8L + BinaryPrimitives.ReadUInt32LittleEndian(encoded[4..]) <= encoded.Length,
+        JpegFormat => JpegIsComplete(encoded),
+        PngFormat => PngIsComplete(encoded),
+        GifFormat => GifIsComplete(encoded),
+        WebpFormat => encoded.Length >= 12 && 8L + BinaryPrimitives.ReadUInt32LittleEndian(encoded[4..]) <= encoded.Length,
+        BmpFormat => BmpIsComplete(encoded),
         _ => true,
     };
+
+    /// <summary>For uncompressed BMPs (BI_RGB, BI_BITFIELDS), whether the pixel rows fit after the pixel-data offset.</summary>
+    private static bool BmpIsComplete(ReadOnlySpan<byte> bmp)
+    {
+        if (bmp.Length < 34 || BinaryPrimitives.ReadUInt32LittleEndian(bmp[14..]) < 40)
+        {
+            return true; // an old core header: ImageSharp's own checks apply
+        }
+
+        uint compression = BinaryPrimitives.ReadUInt32LittleEndian(bmp[30..]);
+        if (compression is not (0 or 3))
+        {
+            return true;
+        }
+
+        long offset = BinaryPrimitives.ReadUInt32LittleEndian(bmp[10..]);
+        long width = BinaryPrimitives.ReadInt32LittleEndian(bmp[18..]);
+        long height = Math.Abs((long)BinaryPrimitives.ReadInt32LittleEndian(bmp[22..]));
+        int bitsPerPixel = BinaryPrimitives.ReadUInt16LittleEndian(bmp[28..]);
+        long rowBytes = ((width * bitsPerPixel) + 31) / 32 * 4;
+        return offset + (rowBytes * height) <= bmp.Length;
+    }
 
     /// <summary>Walks the marker segments from SOI, skipping each scan's entropy-coded data, up to EOI.</summary>
     private static bool JpegIsComplete(ReadOnlySpan<byte> jpeg)

@@ -1,5 +1,7 @@
 using Augment.Imaging;
 using Augment.ImageSharp;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace Augment.Tests.Codec;
 
@@ -36,4 +38,92 @@ public sealed class ImageSharpDecoderTests : DecoderConformanceTests
         ApplyExifOrientation = settings.ApplyExifOrientation,
         AlphaBackground = settings.AlphaBackground is (byte r, byte g, byte b) ? SixLabors.ImageSharp.Color.FromRgb(r, g, b) : null,
     });
+
+    [Theory]
+    [InlineData("palette.gif", 3)]
+    [InlineData("rgb.webp", 1)]
+    [InlineData("lossy.webp", 1)]
+    [InlineData("rgb.bmp", 10)]
+    public void DetectsTruncationImageSharpWouldFillIn(string name, int cut)
+    {
+        byte[] complete = CodecData.Read(name);
+        byte[] truncated = complete[..^cut];
+        var decoder = new ImageSharpDecoder();
+        var error = Assert.Throws<InvalidDataException>(() => decoder.Decode(truncated, name));
+        Assert.Contains($"'{name}'", error.Message);
+        Assert.Contains("AcceptTruncated", error.Message);
+        using ImageTensor filled = new ImageSharpDecoder(new ImageSharpDecoderOptions { AcceptTruncated = true }).Decode(truncated, name);
+        Assert.Equal(decoder.Identify(complete).OrientedSize, new ImageSize(filled.Height, filled.Width));
+    }
+
+    [Fact]
+    public void AnimatedGifDecodesOnlyItsFirstFrame()
+    {
+        // animated.gif's second frame is solid white; cut inside it, the first frame is still complete.
+        byte[] gif = CodecData.Read("animated.gif");
+        using ImageTensor first = new ImageSharpDecoder().Decode(gif[..^20], "animated.gif");
+        using ImageTensor palette = new ImageSharpDecoder().Decode(CodecData.Read("palette.gif"));
+        Assert.Equal(palette.Data.ToArray(), first.Data.ToArray());
+    }
+
+    [Fact]
+    public void ImagesConvertToTensorsAndPixelBuffers()
+    {
+        using var rgb = new Image<Rgb24>(5, 3);
+        using var rgba = new Image<Rgba32>(5, 3);
+        using var gray = new Image<L8>(5, 3);
+        for (int y = 0; y < 3; y++)
+        {
+            for (int x = 0; x < 5; x++)
+            {
+                rgb[x, y] = new Rgb24((byte)(10 * x), (byte)(50 * y), 7);
+                rgba[x, y] = new Rgba32((byte)(10 * x), (byte)(50 * y), 7, (byte)(40 * x));
+                gray[x, y] = new L8((byte)((10 * x) + y));
+            }
+        }
+
+        using ImageTensor fromRgb = rgb.ToImageTensor();
+        using ImageTensor fromRgba = rgba.ToImageTensor();
+        using ImageTensor fromGray = gray.ToImageTensor();
+        CodecData.AssertExact(fromRgb, 5, 3, (c, x, y) => c switch { 0 => 10 * x, 1 => 50 * y, _ => 7 });
+        CodecData.AssertExact(fromRgba, 5, 3, (c, x, y) => c switch { 0 => 10 * x, 1 => 50 * y, _ => 7 });
+        CodecData.AssertExact(fromGray, 5, 3, (_, x, y) => (10 * x) + y);
+
+        using PixelBuffer rgbPixels = rgb.ToPixelBuffer();
+        using PixelBuffer rgbaPixels = rgba.ToPixelBuffer();
+        using PixelBuffer grayPixels = gray.ToPixelBuffer();
+        Assert.Equal((PixelLayout.Rgb24, PixelLayout.Rgba32, PixelLayout.Gray8), (rgbPixels.Layout, rgbaPixels.Layout, grayPixels.Layout));
+        Assert.Equal((byte)(40 * 4), rgbaPixels.Pixels[(4 * 4) + 3]);
+        using ImageTensor viaBuffer = grayPixels.ToTensor();
+        Assert.Equal(fromGray.Data.ToArray(), viaBuffer.Data.ToArray());
+    }
+
+    [Fact]
+    public void TensorsConvertToImagesAndEncode()
+    {
+        using ImageTensor image = ImageTensor.Create(3, 4, 6);
+        for (int i = 0; i < image.Length; i++)
+        {
+            image.Data[i] = (i * 37 % 256) / 255f;
+        }
+
+        using Image<Rgb24> converted = image.ToImage();
+        Assert.Equal((6, 4), (converted.Width, converted.Height));
+        Assert.Equal(new Rgb24((byte)(image.Row(0, 2)[5] * 255f + 0.5f), (byte)(image.Row(1, 2)[5] * 255f + 0.5f), (byte)(image.Row(2, 2)[5] * 255f + 0.5f)), converted[5, 2]);
+        using ImageTensor back = converted.ToImageTensor();
+        Assert.Equal(image.Data.ToArray(), back.Data.ToArray());
+
+        var decoder = new ImageSharpDecoder();
+        using ImageTensor fromPng = decoder.Decode(image.EncodePng());
+        Assert.Equal(image.Data.ToArray(), fromPng.Data.ToArray());
+        byte[] jpeg = image.EncodeJpeg(95);
+        Assert.Equal("jpeg", decoder.Identify(jpeg).Format);
+        Assert.Throws<ArgumentOutOfRangeException>(() => image.EncodeJpeg(0));
+
+        using ImageTensor grayTensor = ImageTensor.Create(1, 2, 2);
+        using Image<Rgb24> grayImage = grayTensor.ToImage();
+        Assert.Equal(new Rgb24(0, 0, 0), grayImage[1, 1]);
+        using ImageTensor twoChannels = ImageTensor.Create(2, 2, 2);
+        Assert.Throws<ArgumentException>(() => twoChannels.ToImage());
+    }
 }
