@@ -125,6 +125,24 @@ public abstract class DecoderConformanceTests
     }
 
     [Theory]
+    [InlineData("palette.gif")]
+    [InlineData("rgb.bmp")]
+    [InlineData("lossy.webp")]
+    [InlineData("rgb.webp")]
+    [InlineData("interlaced.png")]
+    [InlineData("progressive.jpg")]
+    public void RefusesEveryFormatCutShort(string name)
+    {
+        // Two thirds of the file: inside the image data of each. (A GIF cut after its first frame is complete: only
+        // that frame is decoded, as PIL does.)
+        byte[] bytes = CodecData.Read(name);
+        byte[] truncated = bytes[..(bytes.Length * 2 / 3)];
+        IImageDecoder decoder = CreateDecoder(new DecoderSettings());
+        AssertRefused(() => decoder.Decode(truncated, name).Dispose(), name);
+        AssertRefused(() => decoder.DecodePixels(truncated, new ImageSize(1, 1), name).Dispose(), name);
+    }
+
+    [Theory]
     [InlineData("bomb.jpg")]
     [InlineData("bomb.png")]
     public void RefusesBombsBeforeAllocatingPixels(string name)
