@@ -121,8 +121,9 @@ public sealed class ImageSharpDecoderTests : DecoderConformanceTests
         Assert.Throws<ArgumentOutOfRangeException>(() => image.EncodeJpeg(0));
 
         using ImageTensor grayTensor = ImageTensor.Create(1, 2, 2);
+        grayTensor.Data.Fill(0.2f);
         using Image<Rgb24> grayImage = grayTensor.ToImage();
-        Assert.Equal(new Rgb24(0, 0, 0), grayImage[1, 1]);
+        Assert.Equal(new Rgb24(51, 51, 51), grayImage[1, 1]);
         using ImageTensor twoChannels = ImageTensor.Create(2, 2, 2);
         Assert.Throws<ArgumentException>(() => twoChannels.ToImage());
     }
