@@ -1,4 +1,5 @@
 using System.Buffers;
+using Augment.Data;
 using Augment.Kernels;
 
 namespace Augment.Imaging;
@@ -75,36 +76,14 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     /// <returns>The header information.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not a decodable image.</exception>
-    public ImageInfo IdentifyFile(string path)
-    {
-        (byte[] rented, int length) = ReadFile(path);
-        try
-        {
-            return Identify(rented.AsSpan(0, length), path);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    public ImageInfo IdentifyFile(string path) => WithFile(path, (bytes, name) => Identify(bytes, name));
 
     /// <summary>Decodes the image file at <paramref name="path"/> into a new 3xHxW tensor.</summary>
     /// <param name="path">The file's path, named in error messages.</param>
     /// <returns>The decoded image; the caller owns it.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is empty, corrupt, truncated or exceeds the pixel limit.</exception>
-    public ImageTensor DecodeFile(string path)
-    {
-        (byte[] rented, int length) = ReadFile(path);
-        try
-        {
-            return Decode(rented.AsSpan(0, length), path);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    public ImageTensor DecodeFile(string path) => WithFile(path, (bytes, name) => Decode(bytes, name));
 
     /// <summary>Decodes the image read from <paramref name="stream"/> (from its position to its end) into a new 3xHxW tensor.</summary>
     /// <param name="stream">The stream; it is read, not disposed.</param>
@@ -260,31 +239,32 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
         }
     }
 
-    /// <summary>Reads a whole file into a pooled array; the caller returns it.</summary>
-    private static (byte[] Rented, int Length) ReadFile(string path)
+    /// <summary>Reads the whole file at <paramref name="path"/> into pooled memory and runs <paramref name="action"/> on its bytes.</summary>
+    private static T WithFile<T>(string path, BytesFunc<T> action)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var handle = File.OpenHandle(path);
-        long length = RandomAccess.GetLength(handle);
-        if (length > Array.MaxLength)
+        byte[]? buffer = null;
+        try
         {
-            throw new InvalidDataException($"'{path}' holds {length} bytes, more than an image file can have here.");
-        }
-
-        byte[] rented = ArrayPool<byte>.Shared.Rent((int)length);
-        int read = 0;
-        while (read < length)
-        {
-            int n = RandomAccess.Read(handle, rented.AsSpan(read, (int)length - read), read);
-            if (n == 0)
+            ReadOnlyMemory<byte> bytes;
+            try
             {
-                break;
+                bytes = FileBytes.Read(path, ref buffer);
+            }
+            catch (InvalidDataException error)
+            {
+                throw new InvalidDataException($"'{path}' cannot be read as an image: {error.Message}", error);
             }
 
-            read += n;
+            return action(bytes.Span, path);
         }
-
-        return (rented, read);
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     /// <summary>Reads a stream to its end into a pooled array; the caller returns it.</summary>
@@ -311,4 +291,7 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
             length += n;
         }
     }
+
+    /// <summary>A function of encoded bytes and their source's name.</summary>
+    private delegate T BytesFunc<T>(ReadOnlySpan<byte> bytes, string name);
 }
