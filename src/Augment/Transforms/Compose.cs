@@ -4,7 +4,7 @@ using Augment.Randomness;
 namespace Augment.Transforms;
 
 /// <summary>Applies transforms one after the other. Child <c>i</c> draws from <c>random.Fork(i)</c>.</summary>
-public sealed class Compose : ITransform
+public sealed class Compose : ICompositeTransform
 {
     private readonly ITransform[] _transforms;
 
@@ -25,6 +25,9 @@ public sealed class Compose : ITransform
 
     /// <summary>The transforms, in order.</summary>
     public IReadOnlyList<ITransform> Transforms => _transforms;
+
+    /// <inheritdoc />
+    IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
 
     /// <inheritdoc />
     public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)

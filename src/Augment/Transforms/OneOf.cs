@@ -8,7 +8,7 @@ namespace Augment.Transforms;
 public readonly record struct ChoiceParams(int Index);
 
 /// <summary>Applies exactly one of several transforms, chosen at random with the given weights (torchvision's RandomChoice).</summary>
-public sealed class OneOf : ITransform
+public sealed class OneOf : ICompositeTransform
 {
     private readonly ITransform[] _transforms;
     private readonly double[] _cumulative;
@@ -65,6 +65,9 @@ public sealed class OneOf : ITransform
 
     /// <summary>The candidates.</summary>
     public IReadOnlyList<ITransform> Transforms => _transforms;
+
+    /// <inheritdoc />
+    IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
 
     /// <summary>Draws which transform runs.</summary>
     /// <param name="random">The random stream.</param>

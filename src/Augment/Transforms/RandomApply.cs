@@ -8,7 +8,7 @@ namespace Augment.Transforms;
 public readonly record struct RandomApplyParams(bool Applied);
 
 /// <summary>Applies a transform with probability <see cref="P"/>, else passes the image through.</summary>
-public sealed class RandomApply : ITransform
+public sealed class RandomApply : ICompositeTransform
 {
     /// <summary>Wraps <paramref name="transform"/>.</summary>
     /// <param name="transform">The transform to apply sometimes.</param>
@@ -21,6 +21,9 @@ public sealed class RandomApply : ITransform
 
     /// <summary>The wrapped transform.</summary>
     public ITransform Transform { get; }
+
+    /// <inheritdoc />
+    IReadOnlyList<ITransform> ICompositeTransform.Children => [Transform];
 
     /// <summary>The probability of applying it.</summary>
     public double P { get; }

@@ -33,7 +33,7 @@ public readonly record struct OrderParams(ulong Packed, int Count)
 
 /// <summary>Applies every transform once, in an order drawn uniformly at random (torchvision's RandomOrder).</summary>
 /// <remarks>Transform <c>i</c> draws from <c>random.Fork(i + 1)</c> wherever it runs in the order.</remarks>
-public sealed class RandomOrder : ITransform
+public sealed class RandomOrder : ICompositeTransform
 {
     /// <summary>The largest number of transforms a <see cref="RandomOrder"/> takes.</summary>
     public const int MaxTransforms = 16;
@@ -62,6 +62,9 @@ public sealed class RandomOrder : ITransform
 
     /// <summary>The transforms, in their given order.</summary>
     public IReadOnlyList<ITransform> Transforms => _transforms;
+
+    /// <inheritdoc />
+    IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
 
     /// <summary>Draws an order.</summary>
     /// <param name="random">The random stream.</param>
