@@ -16,7 +16,8 @@ public sealed class ConsoleProgress : IProgress<LoaderProgress>
 {
     private readonly TextWriter _writer;
     private readonly bool _inPlace;
-    private TimeSpan _lastWrite = TimeSpan.MinValue;
+    private TimeSpan? _lastWrite;
+    private int _lastEpoch = -1;
     private int _lastLength;
 
     /// <summary>Writes to the console's standard error (so standard output stays free for results).</summary>
@@ -45,12 +46,13 @@ public sealed class ConsoleProgress : IProgress<LoaderProgress>
     public void Report(LoaderProgress value)
     {
         bool last = value.TotalBatches > 0 && value.Batches >= value.TotalBatches;
-        if (!last && value.Elapsed - _lastWrite < Interval && _lastWrite != TimeSpan.MinValue)
+        if (!last && value.Epoch == _lastEpoch && value.Elapsed - _lastWrite < Interval)
         {
             return;
         }
 
         _lastWrite = value.Elapsed;
+        _lastEpoch = value.Epoch;
         string line = Format(value);
         if (_inPlace)
         {
