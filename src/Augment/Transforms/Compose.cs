@@ -4,7 +4,7 @@ using Augment.Randomness;
 namespace Augment.Transforms;
 
 /// <summary>Applies transforms one after the other. Child <c>i</c> draws from <c>random.Fork(i)</c>.</summary>
-public sealed class Compose : ICompositeTransform
+public sealed class Compose : Transform, ICompositeTransform
 {
     private readonly ITransform[] _transforms;
 
@@ -30,7 +30,7 @@ public sealed class Compose : ICompositeTransform
     IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(image);
         for (int i = 0; i < _transforms.Length; i++)

@@ -9,7 +9,7 @@ namespace Augment.Transforms;
 /// Effectively computes <c>x[c] = (x[c] - mean[c]) / std[c]</c> per channel, in place (torchvision's
 /// <c>normalize</c>), as one fused multiply-add <c>x * (1 / std) + (-mean / std)</c> per element.
 /// </summary>
-public sealed class Normalize : ITransform
+public sealed class Normalize : Transform
 {
     private readonly float[] _mean;
     private readonly float[] _std;
@@ -65,7 +65,7 @@ public sealed class Normalize : ITransform
     public static Normalize ImageNet() => new(ImageNetMean, ImageNetStd);
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ApplyInPlace(image);
         return image;

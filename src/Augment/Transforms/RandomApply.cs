@@ -8,7 +8,7 @@ namespace Augment.Transforms;
 public readonly record struct RandomApplyParams(bool Applied);
 
 /// <summary>Applies a transform with probability <see cref="P"/>, else passes the image through.</summary>
-public sealed class RandomApply : ICompositeTransform
+public sealed class RandomApply : Transform, ICompositeTransform
 {
     /// <summary>Wraps <paramref name="transform"/>.</summary>
     /// <param name="transform">The transform to apply sometimes.</param>
@@ -33,7 +33,7 @@ public sealed class RandomApply : ICompositeTransform
     public RandomApplyParams Draw(ref RandomSource random) => new(random.NextBoolean(P));
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         RandomSource inner = random.Fork(0);
         RandomApplyParams decision = Draw(ref random);

@@ -33,7 +33,7 @@ public readonly record struct OrderParams(ulong Packed, int Count)
 
 /// <summary>Applies every transform once, in an order drawn uniformly at random (torchvision's RandomOrder).</summary>
 /// <remarks>Transform <c>i</c> draws from <c>random.Fork(i + 1)</c> wherever it runs in the order.</remarks>
-public sealed class RandomOrder : ICompositeTransform
+public sealed class RandomOrder : Transform, ICompositeTransform
 {
     /// <summary>The largest number of transforms a <see cref="RandomOrder"/> takes.</summary>
     public const int MaxTransforms = 16;
@@ -81,7 +81,7 @@ public sealed class RandomOrder : ICompositeTransform
     }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         OrderParams order = Draw(ref random);
         recorder?.Record(this, order);

@@ -8,7 +8,7 @@ namespace Augment.Transforms.Tone;
 /// Adjusts sharpness by a fixed factor (torchvision's <c>RandomAdjustSharpness</c> with p = 1; wrap in
 /// <see cref="RandomApply"/> for a probability); see <see cref="ToneKernels.Sharpness"/>.
 /// </summary>
-public sealed class AdjustSharpness : ITransform
+public sealed class AdjustSharpness : Transform
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="factor">The sharpness factor, finite and non-negative: 0 smooths, 1 keeps, 2 sharpens.</param>
@@ -27,7 +27,7 @@ public sealed class AdjustSharpness : ITransform
     public float Factor { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(image);
         using (image)
