@@ -186,6 +186,26 @@ public sealed class AugMixTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void OutputsStayConvexMixesOfImagesInTheUnitRange(int channels)
+    {
+        // Every operation keeps [0, 1] images in [0, 1] (geometric fill 0 included), and the mix is convex.
+        var augmix = new AugMix(severity: 10, mixtureWidth: 4);
+        using ImageTensor source = TestImages.Random(channels, 20, 24, seed: 11);
+        for (int i = 0; i < 60; i++)
+        {
+            var random = RandomSource.ForSample(6, 0, i);
+            using ImageTensor output = augmix.Apply(source.Clone(), ref random);
+            Assert.Equal(source.ShapeString, output.ShapeString);
+            foreach (float value in output.Data)
+            {
+                Assert.InRange(value, -1e-6f, 1f + 1e-6f);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("augmix", 3, 3, -1, 1.0)]
     [InlineData("augmix-m3-w3-d-1", 3, 3, -1, 1.0)]
     [InlineData("augmix-m5-w4-d2", 5, 4, 2, 1.0)]

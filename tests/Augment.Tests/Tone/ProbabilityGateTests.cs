@@ -96,6 +96,6 @@ public sealed class ProbabilityGateTests
         Assert.Equal("p", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomEqualize(double.NaN)).ParamName);
         Assert.Equal("bits", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomPosterize(9)).ParamName);
         Assert.Equal("threshold", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomSolarize(float.NaN)).ParamName);
-        Assert.Equal("factor", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomAdjustSharpness(-1f)).ParamName);
+        Assert.Equal("sharpnessFactor", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomAdjustSharpness(-1f)).ParamName);
     }
 }

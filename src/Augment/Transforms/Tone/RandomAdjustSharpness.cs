@@ -8,7 +8,7 @@ public sealed class RandomAdjustSharpness : ProbabilityGate
     /// <param name="p">The probability of applying it, in [0, 1] (torchvision's default 0.5).</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range or NaN.</exception>
     public RandomAdjustSharpness(float sharpnessFactor, double p = 0.5)
-        : base(new AdjustSharpness(sharpnessFactor), p)
+        : base(new AdjustSharpness(AdjustSharpness.ValidateFactor(sharpnessFactor, nameof(sharpnessFactor))), p)
     {
         SharpnessFactor = sharpnessFactor;
     }
