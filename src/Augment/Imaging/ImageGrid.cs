@@ -41,8 +41,8 @@ public static class ImageGrid
             }
         }
 
+        Normalize? inverse = Inverse(normalization, first.Channels);
         ImageTensor grid = CreateGrid(images.Count, first.Channels, first.Size, columns, padding, padValue);
-        Normalize? inverse = normalization?.Invert();
         for (int i = 0; i < images.Count; i++)
         {
             PasteCell(images[i].Data, first.Channels, first.Size, grid, i, columns, padding, inverse);
@@ -68,14 +68,27 @@ public static class ImageGrid
             throw new ArgumentException("An image grid needs at least one image.", nameof(batch));
         }
 
+        Normalize? inverse = Inverse(normalization, batch.Channels);
         ImageTensor grid = CreateGrid(batch.Count, batch.Channels, batch.Size, columns, padding, padValue);
-        Normalize? inverse = normalization?.Invert();
         for (int i = 0; i < batch.Count; i++)
         {
             PasteCell(batch.Slot(i), batch.Channels, batch.Size, grid, i, columns, padding, inverse);
         }
 
         return grid;
+    }
+
+    /// <summary>The inverse of <paramref name="normalization"/>, after checking that it fits images of <paramref name="channels"/> channels.</summary>
+    private static Normalize? Inverse(Normalize? normalization, int channels)
+    {
+        if (normalization is not null && (channels != 3 || normalization.Mean.Count != 3))
+        {
+            throw new ArgumentException(
+                $"Denormalizing a grid needs 3-channel images and a 3-channel normalization; got {channels}-channel images and {normalization.Mean.Count} means.",
+                nameof(normalization));
+        }
+
+        return normalization?.Invert();
     }
 
     private static ImageTensor CreateGrid(int count, int channels, ImageSize size, int columns, int padding, float padValue)
@@ -110,15 +123,7 @@ public static class ImageGrid
             chw.Slice((channels == 1 ? 0 : c) * planeLength, planeLength).CopyTo(cell.Plane(c));
         }
 
-        if (inverse is not null)
-        {
-            if (channels == 1)
-            {
-                throw new ArgumentException("Denormalizing a grid needs 3-channel images.", nameof(inverse));
-            }
-
-            inverse.ApplyInPlace(cell);
-        }
+        inverse?.ApplyInPlace(cell);
 
         for (int c = 0; c < 3; c++)
         {

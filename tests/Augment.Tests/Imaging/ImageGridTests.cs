@@ -137,6 +137,8 @@ public sealed class ImageGridTests
         Assert.Throws<ArgumentException>(() => ImageGrid.Tile(Array.Empty<ImageTensor>()));
         Assert.Throws<ArgumentException>(() => ImageGrid.Tile([small, large]));
         Assert.Throws<ArgumentException>(() => ImageGrid.Tile([four]));
+        using ImageTensor gray = ImageTensor.Create(1, 2, 2);
+        Assert.Equal("normalization", Assert.Throws<ArgumentException>(() => ImageGrid.Tile([gray], normalization: Normalize.ImageNet())).ParamName);
         Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => ImageGrid.Tile([small], columns: 0)).ParamName);
         Assert.Equal("padding", Assert.Throws<ArgumentOutOfRangeException>(() => ImageGrid.Tile([small], padding: -1)).ParamName);
     }
