@@ -15,12 +15,7 @@ public sealed class AdjustSharpness : Transform
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is negative or not finite.</exception>
     public AdjustSharpness(float factor)
     {
-        if (!(factor >= 0) || float.IsInfinity(factor))
-        {
-            throw new ArgumentOutOfRangeException(nameof(factor), factor, $"The sharpness factor must be finite and non-negative, got {factor}.");
-        }
-
-        Factor = factor;
+        Factor = ValidateFactor(factor, nameof(factor));
     }
 
     /// <summary>The sharpness factor.</summary>
@@ -38,4 +33,10 @@ public sealed class AdjustSharpness : Transform
 
     /// <inheritdoc />
     public override string ToString() => $"AdjustSharpness(factor={Factor})";
+
+    /// <summary>Returns <paramref name="factor"/> if it is finite and non-negative; throws naming <paramref name="paramName"/> otherwise.</summary>
+    internal static float ValidateFactor(float factor, string paramName) =>
+        factor >= 0 && !float.IsInfinity(factor)
+            ? factor
+            : throw new ArgumentOutOfRangeException(paramName, factor, $"The sharpness factor must be finite and non-negative, got {factor}.");
 }
