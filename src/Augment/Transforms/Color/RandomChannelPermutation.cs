@@ -30,7 +30,7 @@ public sealed class RandomChannelPermutation : RandomTransform<ChannelPermutatio
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in ChannelPermutationParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in ChannelPermutationParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         Span<int> order = stackalloc int[parameters.Count];

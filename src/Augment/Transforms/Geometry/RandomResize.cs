@@ -9,7 +9,7 @@ public readonly record struct RandomResizeParams(ImageSize Size);
 
 /// <summary>
 /// The base of the multi-scale resizes: a subclass draws the output size from the input's, and
-/// <see cref="Apply(ImageTensor, in RandomResizeParams)"/> resamples the whole image to it.
+/// <see cref="ApplyCore(ImageTensor, in RandomResizeParams)"/> resamples the whole image to it.
 /// </summary>
 public abstract class RandomResize : RandomTransform<RandomResizeParams>
 {
@@ -30,7 +30,7 @@ public abstract class RandomResize : RandomTransform<RandomResizeParams>
     public bool Antialias { get; }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomResizeParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomResizeParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         ImageTensor output = ResizeKernels.Resize(image, 0, 0, image.Height, image.Width, parameters.Size, Interpolation, Antialias);

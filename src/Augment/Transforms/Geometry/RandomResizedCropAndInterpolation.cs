@@ -62,7 +62,7 @@ public sealed class RandomResizedCropAndInterpolation : RandomTransform<RandomRe
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomResizedCropAndInterpolationParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomResizedCropAndInterpolationParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         RandomResizedCropParams box = parameters.Box;

@@ -185,7 +185,7 @@ public sealed class AugMix : RandomTransform<AugMixParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in AugMixParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in AugMixParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (parameters.Width == 0)

@@ -32,7 +32,7 @@ public abstract class ProbabilityGate : RandomTransform<GateParams>
     public override GateParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.NextBoolean(P));
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in GateParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in GateParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (!parameters.Applied)
