@@ -40,7 +40,7 @@ IImageDecoder decoder = decoderName switch
 };
 
 string preview = positional.Count > 1 ? positional[1] : "preview.png";
-IImageSource source = positional.Count > 0 ? new ImageFolderSource(positional[0], decoder.FileExtensions) : BundledPhotos.Load();
+IImageSource source = positional.Count > 0 ? new ImageFolderSource(positional[0], decoder) : BundledPhotos.Load();
 Console.WriteLine($"Source: {source.Count} images ({(positional.Count > 0 ? positional[0] : "bundled photos")})");
 
 // torchvision: RandomResizedCrop(224), RandomHorizontalFlip(), ColorJitter(0.4, 0.4, 0.4), ToTensor(), Normalize(), RandomErasing(0.25)
@@ -63,7 +63,7 @@ foreach (var (name, pipeline, shuffle) in new[] { ("train", (ITransform)train, t
         Shuffle = shuffle,
         Seed = 42,
         Transform = pipeline,
-        Collator = new Collator(classCount: 1000, labelSmoothing: shuffle ? 0.1 : 0.0),
+        Collator = new Collator(classCount: source.ClassCount, labelSmoothing: shuffle ? 0.1 : 0.0),
     };
     using var loader = new DataLoader(source, decoder, options);
 

@@ -62,7 +62,7 @@ public sealed class ImageSharpLoaderTests
             }
 
             var decoder = new ImageSharpDecoder();
-            using var loader = new DataLoader(new ImageFolderSource(root, decoder.FileExtensions), decoder, new DataLoaderOptions
+            using var loader = new DataLoader(new ImageFolderSource(root, decoder), decoder, new DataLoaderOptions
             {
                 BatchSize = 4, Workers = 2, BadFiles = BadFilePolicy.Skip, Transform = new Compose(new Resize(12), new CenterCrop(12)),
             });
