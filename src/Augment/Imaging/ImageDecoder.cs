@@ -16,7 +16,7 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     where TOptions : ImageDecoderOptions
 {
     /// <summary>The name used in error messages for bytes given without a source name.</summary>
-    protected const string UnnamedSource = "<bytes>";
+    private const string UnnamedSource = "<bytes>";
 
     /// <summary>Initializes the decoder with its options.</summary>
     /// <param name="options">The options.</param>
