@@ -57,6 +57,20 @@ public sealed class ImageSharpDecoderTests : DecoderConformanceTests
     }
 
     [Fact]
+    public void JpegWalkSkipsStuffedBytesRestartsAndFillBytes()
+    {
+        // SOI, a minimal SOS segment, entropy data with a stuffed FF 00, a restart marker and fill bytes, then EOI.
+        byte[] scan = [0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD3, 0x56, 0xFF, 0xFF, 0xD9];
+        var jpeg = SixLabors.ImageSharp.Formats.Jpeg.JpegFormat.Instance;
+        Assert.True(TruncationCheck.IsComplete(scan, jpeg));
+        Assert.True(TruncationCheck.IsComplete([.. scan, 0x00, 0x42], jpeg)); // data after EOI is ignored, as libjpeg does
+        for (int cut = 2; cut < scan.Length; cut++)
+        {
+            Assert.False(TruncationCheck.IsComplete(scan.AsSpan(0, cut), jpeg), $"cut at {cut}");
+        }
+    }
+
+    [Fact]
     public void AnimatedGifDecodesOnlyItsFirstFrame()
     {
         // animated.gif's second frame is solid white; cut inside it, the first frame is still complete.
