@@ -154,6 +154,7 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
 
     private int JpegOrientation(ReadOnlySpan<byte> jpeg) => Orientation(ExifReader.Orientation(jpeg));
 
+    /// <summary>Reads the JPEG's header; a header without a frame (TurboJPEG then reports 0x0) is refused too.</summary>
     private static unsafe (int Width, int Height, int ColorSpace) ReadHeader(nint handle, byte* address, int length, string source)
     {
         if (TurboJpegNative.DecompressHeader3(handle, address, new((uint)length), out int width, out int height, out _, out int colorSpace) != 0)
@@ -161,6 +162,7 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
             throw new InvalidDataException($"'{source}' is not a JPEG TurboJPEG can read: {length} bytes whose header is truncated or corrupt ({TurboJpegNative.ErrorMessage(handle)}).");
         }
 
+        ThrowIfZeroSize(width, height, "jpeg", source);
         return (width, height, colorSpace);
     }
 

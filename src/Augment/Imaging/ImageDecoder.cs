@@ -40,11 +40,7 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
         string source = sourceName ?? UnnamedSource;
         ThrowIfEmpty(encoded, source);
         ImageInfo info = IdentifyCore(encoded, source);
-        if (info.Width <= 0 || info.Height <= 0)
-        {
-            throw ZeroSize(info.Width, info.Height, info.Format, source);
-        }
-
+        ThrowIfZeroSize(info.Width, info.Height, info.Format, source);
         return info;
     }
 
@@ -133,11 +129,7 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     /// <exception cref="InvalidDataException">The size is refused.</exception>
     protected void ThrowIfTooLarge(int width, int height, string format, string source)
     {
-        if (width <= 0 || height <= 0)
-        {
-            throw ZeroSize(width, height, format, source);
-        }
-
+        ThrowIfZeroSize(width, height, format, source);
         long pixels = (long)width * height;
         if (pixels > Options.MaxPixels)
         {
@@ -228,8 +220,20 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     protected InvalidDataException Truncated(string source, string description) => new(
         $"'{source}' is truncated or corrupt: {description}. Set {Options.GetType().Name}.AcceptTruncated to accept it with the rest filled in.");
 
-    private static InvalidDataException ZeroSize(int width, int height, string format, string source) =>
-        new($"'{source}' declares a {width}x{height} (width x height) {format} image: an image needs at least one pixel; the header is corrupt.");
+    /// <summary>Refuses a header declaring a zero or negative side (a corrupt header, or one without a frame).</summary>
+    /// <param name="width">The stored width the header declares.</param>
+    /// <param name="height">The stored height the header declares.</param>
+    /// <param name="format">The format's name, e.g. <c>"jpeg"</c>.</param>
+    /// <param name="source">The source's name for error messages.</param>
+    /// <exception cref="InvalidDataException">A side is not positive.</exception>
+    protected static void ThrowIfZeroSize(int width, int height, string format, string source)
+    {
+        if (width <= 0 || height <= 0)
+        {
+            throw new InvalidDataException(
+                $"'{source}' declares a {width}x{height} (width x height) {format} image: an image needs at least one pixel; the header is corrupt.");
+        }
+    }
 
     private static void ThrowIfEmpty(ReadOnlySpan<byte> encoded, string source)
     {
