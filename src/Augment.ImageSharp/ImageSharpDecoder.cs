@@ -40,18 +40,15 @@ namespace Augment.ImageSharp;
 /// <param name="options">The options; <see langword="null"/> for <see cref="ImageSharpDecoderOptions.Default"/>.</param>
 public sealed class ImageSharpDecoder(ImageSharpDecoderOptions? options = null) : ImageDecoder<ImageSharpDecoderOptions>(options ?? ImageSharpDecoderOptions.Default)
 {
+    /// <summary>The decoder's ImageSharp configuration: ImageSharp's formats, the first frame only of GIF and TIFF, one thread per image.</summary>
+    private static readonly Configuration s_configuration = CreateConfiguration();
+
     /// <inheritdoc />
     /// <remarks>
     /// <c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.webp</c>, <c>.bmp</c>, <c>.gif</c>, <c>.tif</c>, <c>.tiff</c>,
     /// <c>.tga</c>, <c>.pbm</c>, <c>.pgm</c> and <c>.ppm</c>.
     /// </remarks>
     public override IReadOnlyList<string> FileExtensions { get; } = [".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".tga", ".pbm", ".pgm", ".ppm"];
-
-    /// <summary>
-    /// The ImageSharp configuration the decoder and the interop helpers use: ImageSharp's formats, the first frame
-    /// only of GIF and TIFF, one thread per image, and contiguous pixel memory (so conversions need no extra copy).
-    /// </summary>
-    internal static Configuration Configuration { get; } = CreateConfiguration();
 
     /// <inheritdoc />
     protected override ImageInfo IdentifyCore(ReadOnlySpan<byte> encoded, string source)
@@ -77,7 +74,7 @@ public sealed class ImageSharpDecoder(ImageSharpDecoderOptions? options = null) 
         PixelBuffer pixels;
         try
         {
-            using Image<Rgba32> image = Image.Load<Rgba32>(Configuration, encoded);
+            using Image<Rgba32> image = Image.Load<Rgba32>(s_configuration, encoded);
             pixels = image.ToPixelBuffer();
         }
         catch (Exception error) when (IsDecodingFailure(error))
@@ -97,7 +94,7 @@ public sealed class ImageSharpDecoder(ImageSharpDecoderOptions? options = null) 
             fixed (byte* address = encoded)
             {
                 using var stream = new UnmanagedMemoryStream(address, encoded.Length);
-                info = Image.Identify(Configuration, stream, out format);
+                info = Image.Identify(s_configuration, stream, out format);
             }
         }
         catch (Exception error) when (IsDecodingFailure(error))
@@ -123,7 +120,6 @@ public sealed class ImageSharpDecoder(ImageSharpDecoderOptions? options = null) 
     {
         Configuration configuration = Configuration.Default.Clone();
         configuration.MaxDegreeOfParallelism = 1;
-        configuration.PreferContiguousImageBuffers = true;
         configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
         configuration.ImageFormatsManager.SetDecoder(TiffFormat.Instance, new TiffDecoder { DecodingMode = FrameDecodingMode.First });
         return configuration;

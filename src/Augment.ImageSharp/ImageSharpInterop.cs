@@ -10,11 +10,15 @@ namespace Augment.ImageSharp;
 
 /// <summary>
 /// Conversions between ImageSharp images and Augment's <see cref="ImageTensor"/> and <see cref="PixelBuffer"/>, and
-/// PNG/JPEG encoding of tensors for previews. Contiguous images (all that ImageSharp decodes or creates here) are
-/// converted straight from their pixel memory, with no intermediate copy.
+/// PNG/JPEG encoding of tensors for previews. Images held in one block of memory (ImageSharp's default up to a few
+/// megabytes, and every image <see cref="ToImage"/> creates) convert straight from or into their pixel memory, with
+/// no intermediate copy; larger, discontiguous ones go through one pooled buffer.
 /// </summary>
 public static class ImageSharpInterop
 {
+    /// <summary>ImageSharp's defaults with contiguous pixel memory, so <see cref="ToImage"/> writes straight into the image.</summary>
+    private static readonly Configuration s_contiguous = CreateContiguous();
+
     /// <summary>Converts <paramref name="image"/> to a new 3xHxW tensor with values <c>v / 255</c> (torchvision's <c>to_tensor</c>).</summary>
     /// <param name="image">The image; it is not modified.</param>
     /// <returns>A new tensor; the caller owns it.</returns>
@@ -61,7 +65,7 @@ public static class ImageSharpInterop
             throw new ArgumentException($"Only 1- and 3-channel images convert to pixels, got {image.ShapeString}.", nameof(image));
         }
 
-        var result = new Image<Rgb24>(ImageSharpDecoder.Configuration, image.Width, image.Height);
+        var result = new Image<Rgb24>(s_contiguous, image.Width, image.Height);
         try
         {
             if (result.DangerousTryGetSinglePixelMemory(out Memory<Rgb24> memory))
@@ -73,7 +77,7 @@ public static class ImageSharpInterop
             using PixelBuffer pixels = PixelBuffer.Rent(image.Width, image.Height, PixelLayout.Rgb24);
             PixelConversion.ToPixels(image, pixels.Pixels, PixelLayout.Rgb24);
             result.Dispose();
-            return Image.LoadPixelData<Rgb24>(ImageSharpDecoder.Configuration, pixels.Pixels, image.Width, image.Height);
+            return Image.LoadPixelData<Rgb24>(s_contiguous, pixels.Pixels, image.Width, image.Height);
         }
         catch
         {
@@ -138,5 +142,12 @@ public static class ImageSharpInterop
             pixels.Dispose();
             throw;
         }
+    }
+
+    private static Configuration CreateContiguous()
+    {
+        Configuration configuration = Configuration.Default.Clone();
+        configuration.PreferContiguousImageBuffers = true;
+        return configuration;
     }
 }
