@@ -1,8 +1,6 @@
-using Augment.Batching;
 using Augment.Imaging;
 using Augment.Mixing;
 using Augment.Randomness;
-using Augment.Tests.Batching;
 
 namespace Augment.Tests.Mixing;
 
@@ -54,14 +52,7 @@ public sealed class CutMixTests
     }
 
     [Fact]
-    public void BatchOfOne_IsUnchanged()
-    {
-        using ImageBatch batch = BatchTestData.Batch(1, 3, 4, 4);
-        float[] images = batch.Data.ToArray();
-        var random = RandomSource.FromSeed(1);
-        new CutMix().Apply(batch, ref random);
-        Assert.Equal(images, batch.Data.ToArray());
-    }
+    public void BatchOfOne_IsUnchanged() => MixReference.AssertBatchOfOneIsUnchanged(new CutMix());
 
     [Fact]
     public void InvalidOptions_Throw()

@@ -138,4 +138,14 @@ internal static class MixReference
         Assert.Equal(small.Kinds.ToArray(), large.Kinds[..4].ToArray());
         Assert.Equal(small.Boxes.ToArray(), large.Boxes[..4].ToArray());
     }
+
+    /// <summary>A sample mixed with itself stays as it is, so a batch of one comes back unchanged.</summary>
+    public static void AssertBatchOfOneIsUnchanged(BatchTransform<MixParams> mixer)
+    {
+        using ImageBatch batch = BatchTestData.Batch(1, 3, 4, 4);
+        float[] images = batch.Data.ToArray();
+        var random = RandomSource.FromSeed(1);
+        mixer.Apply(batch, ref random);
+        Assert.Equal(images, batch.Data.ToArray());
+    }
 }

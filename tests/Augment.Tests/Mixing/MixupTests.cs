@@ -45,14 +45,7 @@ public sealed class MixupTests
         MixReference.AssertSampleDrawsIgnoreTheBatchSize(Create("sample-permutation"));
 
     [Fact]
-    public void BatchOfOne_IsUnchanged()
-    {
-        using ImageBatch batch = BatchTestData.Batch(1, 3, 4, 4);
-        float[] images = batch.Data.ToArray();
-        var random = RandomSource.FromSeed(1);
-        new Mixup().Apply(batch, ref random);
-        Assert.Equal(images, batch.Data.ToArray());
-    }
+    public void BatchOfOne_IsUnchanged() => MixReference.AssertBatchOfOneIsUnchanged(new Mixup());
 
     [Fact]
     [Trait("Category", "HardwarePaths")]
