@@ -221,7 +221,7 @@ internal sealed class ShardPlanner(EpochRun run)
                 return;
             }
 
-            var job = new BatchJob(NextIndex++, _samples.Count, Position - _samples.Count, [.. _samples], [.. _indices]);
+            var job = new BatchJob(NextIndex++, _samples.Count, Position - _samples.Count, [.. _samples], [.. _indices], run.GroupCount);
             _samples.Clear();
             _indices.Clear();
             try
