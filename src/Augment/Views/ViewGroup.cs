@@ -37,6 +37,18 @@ public abstract class ViewGroup
     /// <exception cref="ArgumentException">No pipeline, or a null one.</exception>
     public static ViewGroup Of(string name, params IReadOnlyList<ITransform> views) => new PipelineViews(name, views);
 
+    /// <summary>
+    /// V random views of the image after a step they share, drawn once per sample (e.g. AugMix's JSD views: one
+    /// random crop, then the clean view and two AugMix views of it). The shared step draws from
+    /// <c>Fork(g).Fork(V)</c>, view v from <c>Fork(g).Fork(v)</c>.
+    /// </summary>
+    /// <param name="name">The group's name.</param>
+    /// <param name="shared">The step every view starts from.</param>
+    /// <param name="views">One pipeline per view, applied after <paramref name="shared"/>.</param>
+    /// <exception cref="ArgumentException">No pipeline, or a null one.</exception>
+    public static ViewGroup Shared(string name, ITransform shared, params IReadOnlyList<ITransform> views) =>
+        new PipelineViews(name, views, shared ?? throw new ArgumentNullException(nameof(shared)));
+
     /// <summary>V random views through one pipeline, each with its own random stream.</summary>
     /// <param name="name">The group's name.</param>
     /// <param name="pipeline">The pipeline; it must give every image the same shape.</param>
