@@ -16,7 +16,10 @@ public static class ImageBatchTorchExtensions
     /// Wraps <paramref name="batch"/>'s images, labels and soft targets as TorchSharp tensors that share its memory.
     /// Dispose the result (not the batch) when the step is done.
     /// </summary>
-    /// <param name="batch">The batch; it must not be disposed while the result lives.</param>
+    /// <param name="batch">
+    /// The batch, mixed already (mixing after the handover throws). Disposing it while the result lives is safe: its
+    /// memory stays out of the pool until the result is disposed too.
+    /// </param>
     /// <param name="half">
     /// Hand over the float16 copy of the images made by <see cref="ImageBatch.ConvertToHalf"/> (or by
     /// <c>DataLoaderOptions.ConvertToHalf</c>) instead of the float32 images.
@@ -29,7 +32,7 @@ public static class ImageBatchTorchExtensions
     public static TorchBatch ToTorch(this ImageBatch batch, bool half = false, bool disposeBatch = true)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ObjectDisposedException.ThrowIf(batch.IsDisposed, batch);
+        batch.Lease();
         Tensor? images = null, labels = null;
         try
         {
@@ -42,6 +45,7 @@ public static class ImageBatchTorchExtensions
         {
             images?.Dispose();
             labels?.Dispose();
+            batch.Release();
             throw;
         }
     }
