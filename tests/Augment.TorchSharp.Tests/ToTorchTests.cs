@@ -108,7 +108,8 @@ public sealed class ToTorchTests
             step = TestBatches.Collate(collator, count: 2, height: 3, width: 3, seed: 6).ToTorch();
         }
 
-        Assert.Equal(3, collator.Pool.Outstanding);
+        Assert.True(collator.Pool.Outstanding > 0);
+        Assert.False(step.Batch.IsDisposed);
         step.Dispose();
         Assert.Equal(0, collator.Pool.Outstanding);
     }
@@ -119,12 +120,13 @@ public sealed class ToTorchTests
         var collator = new Collator(classCount: 4);
         ImageBatch batch = TestBatches.Collate(collator, count: 2, height: 3, width: 3, seed: 7);
         float[] images = batch.Data.ToArray(), targets = batch.Targets.ToArray();
+        int held = collator.Pool.Outstanding;
         using (TorchBatch step = batch.ToTorch(disposeBatch: false))
         {
             batch.Dispose();
             Assert.True(batch.IsDisposed);
             Assert.Throws<ObjectDisposedException>(() => batch.Data.Length);
-            Assert.Equal(3, collator.Pool.Outstanding);
+            Assert.Equal(held, collator.Pool.Outstanding);
 
             // The pool cannot hand the memory to the next batch while the tensors use it.
             using ImageBatch next = TestBatches.Collate(collator, count: 2, height: 3, width: 3, seed: 8);
@@ -150,11 +152,12 @@ public sealed class ToTorchTests
     {
         var collator = new Collator(classCount: 4);
         using TorchBatch step = TestBatches.Collate(collator, count: 4, height: 8, width: 8, seed: 10).ToTorch();
+        int held = collator.Pool.Outstanding;
         float[] before = step.Images.data<float>().ToArray();
         var random = RandomSource.FromSeed(11);
         InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => new Ricap().Apply(step.Batch, ref random));
         Assert.Contains("mix the batch before", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, step.Images.data<float>().ToArray());
-        Assert.Equal(3, collator.Pool.Outstanding);
+        Assert.Equal(held, collator.Pool.Outstanding);
     }
 }

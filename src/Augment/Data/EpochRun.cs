@@ -42,12 +42,9 @@ internal sealed class EpochRun : IDisposable
         if (loader.Source is { } source)
         {
             Order = EpochOrder.ForRank(source.Count, Options.Shuffle, Options.Seed, epoch, Options.Rank, Options.WorldSize);
-            TotalBatches = Options.DropLast ? Order.Length / Options.BatchSize : (Order.Length + Options.BatchSize - 1) / Options.BatchSize;
         }
-        else
-        {
-            TotalBatches = -1;
-        }
+
+        TotalBatches = loader.BatchCount;
 
         _participants = Options.Workers + 2; // the workers, the planner and the consumer
         _group.Start(this);
@@ -64,6 +61,9 @@ internal sealed class EpochRun : IDisposable
 
     public long TotalBatches { get; }
 
+    /// <summary>The batches each job fills: one per view group, or one.</summary>
+    public int GroupCount => Options.Views?.Count ?? 1;
+
     public CancellationToken Token { get; }
 
     /// <summary>
@@ -72,8 +72,8 @@ internal sealed class EpochRun : IDisposable
     /// </summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Waits for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
-    public async ValueTask<ImageBatch?> NextAsync(CancellationToken cancellation)
+    /// <summary>Waits for the next batches in order (one per view group); <see langword="null"/> at the end of the epoch.</summary>
+    public async ValueTask<ImageBatch[]?> NextAsync(CancellationToken cancellation)
     {
         if (!await _ready.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false) || !_ready.Reader.TryRead(out BatchJob? job))
         {
@@ -81,14 +81,14 @@ internal sealed class EpochRun : IDisposable
         }
 
         _current = job;
-        ImageBatch batch = await job.Completion.WaitAsync(cancellation).ConfigureAwait(false);
-        return HandOut(job, batch);
+        ImageBatch[] batches = await job.Completion.WaitAsync(cancellation).ConfigureAwait(false);
+        return HandOut(job, batches);
     }
 
-    /// <summary>Blocks for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
-    public ImageBatch? Next(CancellationToken cancellation)
+    /// <summary>Blocks for the next batches in order; <see langword="null"/> at the end of the epoch.</summary>
+    public ImageBatch[]? Next(CancellationToken cancellation)
     {
-        ValueTask<ImageBatch?> next = NextAsync(cancellation);
+        ValueTask<ImageBatch[]?> next = NextAsync(cancellation);
         return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
     }
 
@@ -112,15 +112,20 @@ internal sealed class EpochRun : IDisposable
     public void Finish(BatchJob job)
     {
         job.ReleaseSamples();
-        if (job.IsFaulted)
+        if (job.HasError)
         {
+            job.Fault();
             return;
         }
 
         try
         {
-            ImageBatch batch = job.RentedBatch ?? throw new InvalidOperationException("A batch finished without any sample written.");
-            _loader.Collator.Complete(batch);
+            ImageBatch[] batches = job.Batches();
+            foreach (ImageBatch batch in batches)
+            {
+                _loader.Collator.Complete(batch);
+            }
+
             IReadOnlyList<BatchStage> stages = Options.BatchTransforms;
             if (stages.Count > 0)
             {
@@ -128,24 +133,27 @@ internal sealed class EpochRun : IDisposable
                 for (int i = 0; i < stages.Count; i++)
                 {
                     RandomSource child = random.Fork(i);
-                    stages[i].Apply(batch, ref child);
+                    stages[i].Apply(batches[0], ref child);
                 }
             }
 
             if (Options.ConvertToHalf)
             {
-                batch.ConvertToHalf();
+                foreach (ImageBatch batch in batches)
+                {
+                    batch.ConvertToHalf();
+                }
             }
 
             Interlocked.Increment(ref _queueDepth);
-            if (!job.Succeed())
+            if (!job.Succeed(batches))
             {
                 Interlocked.Decrement(ref _queueDepth);
             }
         }
         catch (Exception ex)
         {
-            job.Fail(ex);
+            job.Fault(ex);
         }
     }
 
@@ -193,14 +201,14 @@ internal sealed class EpochRun : IDisposable
         }
     }
 
-    private ImageBatch HandOut(BatchJob job, ImageBatch batch)
+    private ImageBatch[] HandOut(BatchJob job, ImageBatch[] batches)
     {
         job.HandedOut = true;
         _current = null;
         Interlocked.Decrement(ref _queueDepth);
         _permits.Release();
         _batches++;
-        _images += batch.Count;
+        _images += job.Count;
         if (Options.Progress is { } progress)
         {
             TimeSpan elapsed = _clock.Elapsed;
@@ -208,7 +216,7 @@ internal sealed class EpochRun : IDisposable
                 Epoch, _batches, TotalBatches, _images, Volatile.Read(ref _skippedCount), _images / Math.Max(elapsed.TotalSeconds, 1e-9), Volatile.Read(ref _queueDepth), elapsed));
         }
 
-        return batch;
+        return batches;
     }
 
     /// <summary>The planner thread's part: lays out the epoch's batches, then leaves.</summary>
@@ -247,7 +255,7 @@ internal sealed class EpochRun : IDisposable
         for (int b = 0; b < TotalBatches; b++)
         {
             long first = (long)b * batchSize;
-            Enqueue(new BatchJob(b, (int)Math.Min(batchSize, order.Length - first), first));
+            Enqueue(new BatchJob(b, (int)Math.Min(batchSize, order.Length - first), first, groups: GroupCount));
         }
     }
 

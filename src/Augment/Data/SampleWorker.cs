@@ -2,6 +2,7 @@ using System.Buffers;
 using Augment.Batching;
 using Augment.Imaging;
 using Augment.Randomness;
+using Augment.Views;
 
 namespace Augment.Data;
 
@@ -11,9 +12,19 @@ namespace Augment.Data;
 /// <see cref="BadFilePolicy.Skip"/>, the same with the next valid sample.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A slot's random stream is <see cref="RandomSource.ForSample"/>(seed, epoch, dataset index of the slot's own
 /// sample), also when a replacement sample fills it, so the output depends on the slot's position alone and not on
 /// which worker ran it or when.
+/// </para>
+/// <para>
+/// Failures are told apart by where they happen. Anything thrown while the file is read or decoded (whatever its
+/// type: a decoder's <see cref="InvalidDataException"/>, a codec's argument check on a malformed header, an I/O
+/// error) is the file's fault: skipped under <see cref="BadFilePolicy.Skip"/>, a <see cref="SampleLoadException"/>
+/// under <see cref="BadFilePolicy.Raise"/>. What the pipeline or the collator throws on a decoded image is the
+/// pipeline's fault and raised under both policies, as a <see cref="SampleTransformException"/> (or a
+/// <see cref="LoaderConfigurationException"/> when a setting is to blame).
+/// </para>
 /// </remarks>
 internal sealed class SampleWorker : IDisposable
 {
@@ -22,23 +33,32 @@ internal sealed class SampleWorker : IDisposable
 
     private byte[]? _scratch;
 
-    /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fault the job).</summary>
+    /// <summary>Whether the sample in hand is being read or decoded (its failures are the file's), rather than transformed.</summary>
+    private bool _inFile;
+
+    /// <summary>The decoded size of the sample in hand, for error messages.</summary>
+    private ImageSize _decoded;
+
+    /// <summary>The rows of the multi-view sample in hand, reused from sample to sample.</summary>
+    private ViewTarget? _target;
+
+    /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fail the slot).</summary>
     public void Run(EpochRun run, BatchJob job, int slot)
     {
         try
         {
-            if (!job.IsFaulted)
+            if (job.Wants(slot))
             {
                 Fill(run, job, slot);
             }
         }
         catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
         {
-            job.Fail(new OperationCanceledException(run.Token));
+            job.Fail(slot, new OperationCanceledException(run.Token));
         }
         catch (Exception ex)
         {
-            job.Fail(ex);
+            job.Fail(slot, ex);
         }
 
         if (job.CompleteSlot())
@@ -79,14 +99,18 @@ internal sealed class SampleWorker : IDisposable
         {
             run.Token.ThrowIfCancellationRequested();
             string name = string.Empty;
+            _inFile = true;
             try
             {
                 ReadOnlyMemory<byte> bytes;
                 int label;
+                long index;
                 if (job.Samples is { } shardSamples)
                 {
-                    WebDatasetSample sample = shardSamples[(slot + k) % candidates];
+                    int candidate = (slot + k) % candidates;
+                    WebDatasetSample sample = shardSamples[candidate];
                     name = sample.Name;
+                    index = job.SampleIndices![candidate];
                     if (sample.Error is not null)
                     {
                         throw new InvalidDataException($"The sample is incomplete: {sample.Error}.");
@@ -97,11 +121,12 @@ internal sealed class SampleWorker : IDisposable
                 }
                 else
                 {
-                    int index = run.Order![(position + k) % candidates];
+                    int candidate = run.Order![(position + k) % candidates];
                     IImageSource source = run.Loader.Source!;
-                    name = source.GetName(index);
-                    label = source.GetLabel(index);
-                    bytes = source.Read(index, ref _scratch);
+                    name = source.GetName(candidate);
+                    index = candidate;
+                    label = source.GetLabel(candidate);
+                    bytes = source.Read(candidate, ref _scratch);
                 }
 
                 if (bytes.IsEmpty)
@@ -109,13 +134,18 @@ internal sealed class SampleWorker : IDisposable
                     throw new InvalidDataException("The file is empty.");
                 }
 
-                Load(run, job, slot, bytes.Span, label, name, random);
+                LoaderChecks.Label(run.Loader.Collator, label, name);
+                Load(run, job, slot, bytes.Span, new SampleOrigin(index, name), label, random);
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not LoaderConfigurationException)
             {
-                bool badData = ex is InvalidDataException or IOException or UnauthorizedAccessException;
-                if (options.BadFiles == BadFilePolicy.Raise || !badData)
+                if (!_inFile)
+                {
+                    throw new SampleTransformException(name, $"{_decoded.Height}x{_decoded.Width} pixels", ex);
+                }
+
+                if (options.BadFiles == BadFilePolicy.Raise)
                 {
                     throw new SampleLoadException(name, ex);
                 }
@@ -130,37 +160,59 @@ internal sealed class SampleWorker : IDisposable
         throw new InvalidDataException($"No sample could replace the one at position {position}: the {tries} samples from there on all failed to load.");
     }
 
-    private static void Load(EpochRun run, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
+    private void Load(EpochRun run, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
         DataLoader loader = run.Loader;
-        if (loader.Fused is { } fused)
+        if (loader.Options.Views is { } views)
         {
-            LoadFused(loader, fused, job, slot, bytes, label, name, random);
-            return;
+            LoadViews(loader, views, job, slot, bytes, origin, label, random);
         }
-
-        ImageTensor image = loader.Decoder.Decode(bytes, name);
-        try
+        else if (loader.Fused is { } fused)
         {
-            if (loader.Options.Transform is { } transform)
+            LoadFused(loader, fused, job, slot, bytes, origin, label, random);
+        }
+        else
+        {
+            ImageTensor image = Decode(loader, bytes, origin.Name!);
+            try
             {
-                image = transform.Apply(image, ref random);
-            }
+                if (loader.Options.Transform is { } transform)
+                {
+                    image = transform.Apply(image, ref random);
+                }
 
-            Collator collator = loader.Collator;
-            ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, name);
-            collator.Write(batch, slot, image, label);
-        }
-        finally
-        {
-            image.Dispose();
+                Write(loader.Collator, job, slot, image, origin, label);
+            }
+            finally
+            {
+                image.Dispose();
+            }
         }
     }
 
-    private static void LoadFused(DataLoader loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
+    private static void Write(Collator collator, BatchJob job, int slot, ImageTensor image, SampleOrigin origin, int label)
+    {
+        ImageBatch batch = job.GetBatch(collator, 0, job.Count, image.Channels, image.Size, origin.Name!);
+        collator.Write(batch, slot, image, label);
+        batch.Origins[slot] = origin;
+    }
+
+    /// <summary>Decodes the whole image (the file's stage), then marks the pipeline's stage as begun.</summary>
+    private ImageTensor Decode(DataLoader loader, ReadOnlySpan<byte> bytes, string name)
+    {
+        ImageTensor image = loader.Decoder.Decode(bytes, name);
+        _decoded = image.Size;
+        _inFile = false;
+        return image;
+    }
+
+    /// <summary>
+    /// Draws a fused chain's parameters on the image's full size and decodes its pixels, reduced by DCT scaling where
+    /// the options allow and the chain keeps its resolution; failures in between are the pipeline's, not the file's.
+    /// </summary>
+    private PixelBuffer DecodeFused(DataLoader loader, FusedPipeline fused, ReadOnlySpan<byte> bytes, string name, RandomSource random, out FusedDraw draw)
     {
         IImageDecoder decoder = loader.Decoder;
-        Collator collator = loader.Collator;
         PixelBuffer? pixels = null;
         try
         {
@@ -175,13 +227,37 @@ internal sealed class SampleWorker : IDisposable
                 full = pixels.Size;
             }
 
-            FusedDraw draw = fused.Draw(full, random);
-            pixels ??= decoder.DecodePixels(bytes, draw.MinimumSize, name);
+            _decoded = full;
+            _inFile = false;
+            draw = fused.Draw(full, random);
+            if (pixels is null)
+            {
+                _inFile = true;
+                pixels = decoder.DecodePixels(bytes, draw.MinimumSize, name);
+                _inFile = false;
+            }
+
+            return pixels;
+        }
+        catch
+        {
+            pixels?.Dispose();
+            throw;
+        }
+    }
+
+    private void LoadFused(DataLoader loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    {
+        Collator collator = loader.Collator;
+        PixelBuffer? pixels = DecodeFused(loader, fused, bytes, origin.Name!, random, out FusedDraw draw);
+        try
+        {
             if (!fused.HasRest)
             {
-                ImageBatch batch = job.GetBatch(collator, 3, draw.Output, name);
+                ImageBatch batch = job.GetBatch(collator, 0, job.Count, 3, draw.Output, origin.Name!);
                 fused.Render(pixels, draw, batch.Slot(slot));
                 batch.Labels[slot] = label;
+                batch.Origins[slot] = origin;
                 collator.Normalize(batch, slot);
                 return;
             }
@@ -193,8 +269,7 @@ internal sealed class SampleWorker : IDisposable
                 pixels.Dispose();
                 pixels = null;
                 image = fused.ApplyRest(image, random);
-                ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, name);
-                collator.Write(batch, slot, image, label);
+                Write(collator, job, slot, image, origin, label);
             }
             finally
             {
@@ -204,6 +279,35 @@ internal sealed class SampleWorker : IDisposable
         finally
         {
             pixels?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A multi-view sample: decoded once (for a single test-time group with a fusable resize, decoded and resampled
+    /// once, DCT-scaled where allowed), then every view group writes its views; group <c>g</c> draws from <c>random.Fork(g)</c>.
+    /// </summary>
+    private void LoadViews(DataLoader loader, IReadOnlyList<ViewGroup> views, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    {
+        ViewTarget target = _target ??= new ViewTarget();
+        Collator collator = loader.Collator;
+        ViewLayout layout = loader.Options.ViewLayout;
+        if (loader.FusedViews is { } fused)
+        {
+            ViewGroup group = views[0];
+            RandomSource stream = random.Fork(0);
+            using PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, stream, out FusedDraw draw);
+            using ImageTensor prepared = ImageTensor.Create(3, draw.Output);
+            fused.Render(pixels, draw, prepared.Data);
+            target.Reset(job, collator, layout, 0, group.Count, slot, label, origin);
+            group.WriteAfterPrefix(prepared, target);
+            return;
+        }
+
+        using ImageTensor image = Decode(loader, bytes, origin.Name!);
+        for (int g = 0; g < views.Count; g++)
+        {
+            target.Reset(job, collator, layout, g, views[g].Count, slot, label, origin);
+            views[g].Write(image, random.Fork(g), target);
         }
     }
 }
