@@ -19,32 +19,3 @@ internal static class BatchTransformRegistry
         () => new BatchCase<RicapParams>(new Ricap(mode: MixMode.Sample)),
     }.ToDictionary(create => create().Transform.GetType().Name);
 }
-
-/// <summary>A batch transform seen without its parameter type.</summary>
-internal interface IBatchCase
-{
-    /// <summary>The batch transform.</summary>
-    object Transform { get; }
-
-    /// <summary>Draws and applies through the instance's cached parameters.</summary>
-    void Apply(ImageBatch batch, ref RandomSource random);
-
-    /// <summary>Draws into a parameter object of its own, then applies it (the two stateless halves).</summary>
-    void DrawThenApply(ImageBatch batch, ref RandomSource random);
-}
-
-/// <summary>The <see cref="IBatchCase"/> of a <see cref="BatchTransform{TParams}"/>.</summary>
-internal sealed class BatchCase<TParams>(BatchTransform<TParams> transform) : IBatchCase
-    where TParams : class, new()
-{
-    public object Transform => transform;
-
-    public void Apply(ImageBatch batch, ref RandomSource random) => transform.Apply(batch, ref random);
-
-    public void DrawThenApply(ImageBatch batch, ref RandomSource random)
-    {
-        var parameters = new TParams();
-        transform.Draw(batch.Count, batch.Size, ref random, parameters);
-        transform.Apply(batch, parameters);
-    }
-}

@@ -77,20 +77,12 @@ public sealed class TransformContractTests
         for (int index = 0; index < 8; index++)
         {
             RandomSource random = RandomSource.ForSample(Seed, 0, index), again = random;
-            ImageSize inputSize;
-            int outputChannels;
-            ImageSize outputSize;
-            using (ImageTensor probe = transform.Apply(row.Input((ulong)index), ref random))
-            {
-                (outputChannels, outputSize) = (probe.Channels, probe.Size);
-            }
-
-            using (ImageTensor input = row.Input((ulong)index))
-            {
-                inputSize = input.Size;
-            }
-
-            NanPool.Poison(3, inputSize);
+            ImageTensor input = row.Input((ulong)index);
+            (int inputChannels, ImageSize inputSize) = (input.Channels, input.Size);
+            ImageTensor probe = transform.Apply(input, ref random);
+            (int outputChannels, ImageSize outputSize) = (probe.Channels, probe.Size);
+            probe.Dispose(); // before poisoning, so that the pool hands out the poisoned buffers first
+            NanPool.Poison(inputChannels, inputSize);
             NanPool.Poison(outputChannels, outputSize);
             using ImageTensor result = transform.Apply(row.Input((ulong)index), ref again);
             NanPool.AssertNoNan(result.Data, $"{name} on sample {index}");
