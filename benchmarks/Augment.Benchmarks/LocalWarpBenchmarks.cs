@@ -28,14 +28,7 @@ public class LocalWarpBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _source = ImageTensor.Create(3, 224, 224);
-        var random = new Random(42);
-        Span<float> data = _source.Data;
-        for (int i = 0; i < data.Length; i++)
-        {
-            data[i] = random.Next(256) / 255f;
-        }
-
+        _source = BenchmarkImages.Levels224();
         _destination = ImageTensor.Create(3, 224, 224);
         var stream = RandomSource.FromSeed(42);
         _field = _elastic.Draw(3, _source.Size, ref stream).Displacement;

@@ -232,40 +232,11 @@ public sealed class LocalWarpKernelsTests
                 for (int x = 0; x < image.Width; x++)
                 {
                     (float ix, float iy) = source(x, y);
-                    float expected = GridSample(image, c, ix, iy, interpolation, fill[c]);
+                    float expected = GridSampleOracle.Sample(image, c, ix, iy, interpolation, fill[c]);
                     Assert.True(Math.Abs(expected - actual.At(c, y, x)) <= tolerance, $"{label}, c {c}, y {y}, x {x}: {expected} vs {actual.At(c, y, x)}");
                 }
             }
         }
-    }
-
-    private static float GridSample(ImageTensor image, int c, float ix, float iy, Interpolation interpolation, float fill)
-    {
-        int w = image.Width, h = image.Height;
-        if (interpolation == Interpolation.Nearest)
-        {
-            int nx = (int)MathF.Round(ix), ny = (int)MathF.Round(iy);
-            return nx >= 0 && nx < w && ny >= 0 && ny < h ? image.At(c, ny, nx) : fill;
-        }
-
-        int x0 = (int)MathF.Floor(ix), y0 = (int)MathF.Floor(iy);
-        float fx = ix - x0, fy = iy - y0;
-        float value = 0, mask = 0;
-        for (int dy = 0; dy < 2; dy++)
-        {
-            for (int dx = 0; dx < 2; dx++)
-            {
-                int sx = x0 + dx, sy = y0 + dy;
-                float weight = (dx == 0 ? 1 - fx : fx) * (dy == 0 ? 1 - fy : fy);
-                if (sx >= 0 && sx < w && sy >= 0 && sy < h)
-                {
-                    value += image.At(c, sy, sx) * weight;
-                    mask += weight;
-                }
-            }
-        }
-
-        return (value * mask) + ((1 - mask) * fill);
     }
 
     // torchvision's _perspective_grid for one pixel, then grid_sample's unnormalisation.

@@ -63,7 +63,8 @@ public static class NoiseKernels
         }
     }
 
-    private static void Validate(float mean, float sigma)
+    /// <summary>Throws unless <paramref name="mean"/> is finite and <paramref name="sigma"/> finite and non-negative.</summary>
+    internal static void Validate(float mean, float sigma)
     {
         if (!float.IsFinite(mean))
         {

@@ -25,16 +25,7 @@ public sealed class GaussianNoise : RandomTransform<GaussianNoiseParams>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> or <paramref name="sigma"/> is out of range.</exception>
     public GaussianNoise(double mean = 0.0, double sigma = 0.1, bool clip = true)
     {
-        if (!double.IsFinite(mean))
-        {
-            throw new ArgumentOutOfRangeException(nameof(mean), mean, "The noise mean must be finite.");
-        }
-
-        if (!(sigma >= 0) || double.IsInfinity(sigma))
-        {
-            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, $"The noise sigma must be finite and non-negative, got {sigma}.");
-        }
-
+        NoiseKernels.Validate((float)mean, (float)sigma);
         Mean = mean;
         Sigma = sigma;
         Clip = clip;
