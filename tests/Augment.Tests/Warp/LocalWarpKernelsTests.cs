@@ -222,6 +222,40 @@ public sealed class LocalWarpKernelsTests
         Assert.Equal("sigma", Assert.Throws<ArgumentOutOfRangeException>(() => NoiseKernels.GaussianNoise(image, ref random, 0f, -1f, true)).ParamName);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(147)]
+    [InlineData(513)]
+    [InlineData(1025)]
+    public void NoiseReachesEveryElementOfOddAndChunkStraddlingLengths(int length)
+    {
+        // Over 400 streams, every element's noise has mean 0.1 and standard deviation 0.3, wherever it falls in a chunk.
+        var sums = new double[length];
+        var squares = new double[length];
+        const int Streams = 400;
+        for (int seed = 0; seed < Streams; seed++)
+        {
+            using ImageTensor image = ImageTensor.Create(1, 1, length, clear: true);
+            var random = RandomSource.FromSeed((ulong)seed);
+            NoiseKernels.GaussianNoise(image, ref random, 0.1f, 0.3f, clip: false);
+            for (int i = 0; i < length; i++)
+            {
+                sums[i] += image.Data[i];
+                squares[i] += image.Data[i] * image.Data[i];
+            }
+        }
+
+        double meanOfMeans = sums.Average() / Streams, meanOfSquares = squares.Average() / Streams;
+        Assert.InRange(meanOfMeans, 0.1 - (5 * 0.3 / Math.Sqrt(Streams * length)), 0.1 + (5 * 0.3 / Math.Sqrt(Streams * length)));
+        Assert.InRange(meanOfSquares - (0.1 * 0.1), 0.09 * 0.8, 0.09 * 1.2);
+        for (int i = 0; i < length; i++)
+        {
+            // No element is left without noise: its spread over the streams is near 0.3 (a loose 4-sigma band for 400 draws).
+            double mean = sums[i] / Streams, std = Math.Sqrt((squares[i] / Streams) - (mean * mean));
+            Assert.InRange(std, 0.3 * 0.8, 0.3 * 1.2);
+        }
+    }
+
     // Checks every output against a per-pixel transcription of grid_sample(align_corners=False) with a fill mask.
     private static void AssertMatchesOracle(ImageTensor image, ImageTensor actual, Interpolation interpolation, float[] fill, Func<int, int, (float X, float Y)> source, string label, float tolerance = 1e-6f)
     {
