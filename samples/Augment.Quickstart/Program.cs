@@ -13,7 +13,10 @@ using Augment.Transforms.Occlusion;
 using Augment.TurboJpeg;
 
 string preview = args.Length > 1 ? args[1] : "preview.png";
-IImageSource source = args.Length > 0 ? new ImageFolderSource(args[0]) : BundledPhotos.Load();
+
+// JPEGs through the system's SIMD libjpeg-turbo when it is installed (apt-get install libturbojpeg0), else Skia.
+IImageDecoder decoder = TurboJpegDecoder.IsAvailable ? new TurboJpegDecoder(fallback: new SkiaImageDecoder()) : new SkiaImageDecoder();
+IImageSource source = args.Length > 0 ? new ImageFolderSource(args[0], decoder) : BundledPhotos.Load();
 Console.WriteLine($"Source: {source.Count} images ({(args.Length > 0 ? args[0] : "bundled photos")})");
 
 // torchvision: RandomResizedCrop(224), RandomHorizontalFlip(), ColorJitter(0.4, 0.4, 0.4), ToTensor(), Normalize(), RandomErasing(0.25)
@@ -27,8 +30,6 @@ var train = new Compose(
 // torchvision: Resize(256), CenterCrop(224), ToTensor(), Normalize()
 var eval = new Compose(new Resize(256), new CenterCrop(224), Normalize.ImageNet());
 
-// JPEGs through the system's SIMD libjpeg-turbo when it is installed (apt-get install libturbojpeg0), else Skia.
-IImageDecoder decoder = TurboJpegDecoder.IsAvailable ? new TurboJpegDecoder(fallback: new SkiaImageDecoder()) : new SkiaImageDecoder();
 Console.WriteLine($"Decoder: {decoder.GetType().Name}");
 foreach (var (name, pipeline, shuffle) in new[] { ("train", (ITransform)train, true), ("eval", eval, false) })
 {
@@ -38,7 +39,7 @@ foreach (var (name, pipeline, shuffle) in new[] { ("train", (ITransform)train, t
         Shuffle = shuffle,
         Seed = 42,
         Transform = pipeline,
-        Collator = new Collator(classCount: 1000, labelSmoothing: shuffle ? 0.1 : 0.0),
+        Collator = new Collator(classCount: source.ClassCount, labelSmoothing: shuffle ? 0.1 : 0.0),
     };
     using var loader = new DataLoader(source, decoder, options);
 

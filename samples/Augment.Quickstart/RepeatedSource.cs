@@ -7,6 +7,8 @@ internal sealed class RepeatedSource(IImageSource inner, int times) : IImageSour
 {
     public int Count => inner.Count * times;
 
+    public int ClassCount => inner.ClassCount;
+
     public int GetLabel(int index) => inner.GetLabel(index % inner.Count);
 
     public string GetName(int index) => inner.GetName(index % inner.Count);

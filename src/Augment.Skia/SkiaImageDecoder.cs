@@ -31,6 +31,10 @@ public sealed class SkiaImageDecoder(SkiaDecoderOptions? options = null) : IImag
     public SkiaDecoderOptions Options { get; } = options ?? SkiaDecoderOptions.Default;
 
     /// <inheritdoc />
+    /// <remarks>JPEG, PNG, WebP, BMP and GIF: <c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.webp</c>, <c>.bmp</c>, <c>.gif</c>.</remarks>
+    public IReadOnlyList<string> FileExtensions { get; } = [".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"];
+
+    /// <inheritdoc />
     public unsafe ImageInfo Identify(ReadOnlySpan<byte> encoded, string? sourceName = null)
     {
         string source = sourceName ?? UnnamedSource;

@@ -45,6 +45,7 @@ public sealed class TurboJpegDecoder : IImageDecoder
 
         Fallback = fallback;
         Options = options ?? TurboJpegDecoderOptions.Default;
+        FileExtensions = [.. new[] { ".jpg", ".jpeg" }.Union(fallback.FileExtensions, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Whether libjpeg-turbo's TurboJPEG library (<c>libturbojpeg.so.0</c> on Linux) could be loaded.</summary>
@@ -55,6 +56,10 @@ public sealed class TurboJpegDecoder : IImageDecoder
 
     /// <summary>The options this decoder applies to JPEGs.</summary>
     public TurboJpegDecoderOptions Options { get; }
+
+    /// <inheritdoc />
+    /// <remarks><c>.jpg</c> and <c>.jpeg</c>, and every extension of <see cref="Fallback"/>.</remarks>
+    public IReadOnlyList<string> FileExtensions { get; }
 
     /// <summary>Whether <paramref name="encoded"/> starts like a JPEG file (SOI marker then another marker).</summary>
     /// <param name="encoded">The file's bytes.</param>

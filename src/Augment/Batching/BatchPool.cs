@@ -22,6 +22,7 @@ public sealed class BatchPool
     private readonly Shelf<float> _singles;
     private readonly Shelf<Half> _halves;
     private readonly Shelf<int> _labels;
+    private readonly Shelf<SampleOrigin> _origins;
     private int _outstanding;
     private int _created;
 
@@ -38,9 +39,10 @@ public sealed class BatchPool
         _singles = new Shelf<float>(this, maxRetained);
         _halves = new Shelf<Half>(this, maxRetained);
         _labels = new Shelf<int>(this, maxRetained);
+        _origins = new Shelf<SampleOrigin>(this, maxRetained);
     }
 
-    /// <summary>The number of buffers rented and not yet returned (an <see cref="ImageBatch"/> holds up to four).</summary>
+    /// <summary>The number of buffers rented and not yet returned (an <see cref="ImageBatch"/> holds up to five).</summary>
     public int Outstanding => Volatile.Read(ref _outstanding);
 
     /// <summary>The number of buffers this pool has ever allocated: constant in a warm steady state.</summary>
@@ -88,6 +90,15 @@ public sealed class BatchPool
     internal void Return(Half[] buffer) => _halves.Return(buffer);
 
     internal void Return(int[] buffer) => _labels.Return(buffer);
+
+    internal SampleOrigin[] RentOrigins(int length) => _origins.Rent(length);
+
+    internal void Return(SampleOrigin[] buffer)
+    {
+        // Drop the names, so an idle buffer keeps no strings alive.
+        Array.Clear(buffer);
+        _origins.Return(buffer);
+    }
 
     /// <summary>The idle buffers of one element type, best fit first.</summary>
     private sealed class Shelf<T>(BatchPool owner, int capacity)

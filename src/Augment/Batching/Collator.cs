@@ -97,6 +97,9 @@ public sealed class Collator
     /// <summary>Whether samples are normalized while they are written.</summary>
     public bool Normalizes => _scale is not null;
 
+    /// <summary>The channel count the normalization is for; 0 when the collator does not normalize.</summary>
+    public int NormalizedChannels => _scale?.Length ?? 0;
+
     /// <summary>The pool batches come from.</summary>
     public BatchPool Pool { get; }
 

@@ -30,6 +30,7 @@ public sealed class ImageBatch : IDisposable
     private readonly BatchPool _pool;
     private float[]? _data;
     private int[]? _labels;
+    private SampleOrigin[]? _origins;
     private float[]? _targets;
     private Half[]? _halves;
 
@@ -44,6 +45,8 @@ public sealed class ImageBatch : IDisposable
         _data = pool.RentSingles(Length);
         _labels = pool.RentLabels(count);
         _labels.AsSpan(0, count).Fill(-1);
+        _origins = pool.RentOrigins(count);
+        _origins.AsSpan(0, count).Fill(SampleOrigin.Unknown);
         if (classCount > 0)
         {
             _targets = pool.RentSingles(count * classCount);
@@ -89,6 +92,13 @@ public sealed class ImageBatch : IDisposable
     /// are: after mixup, CutMix or RICAP the truth is <see cref="Targets"/>.
     /// </summary>
     public Span<int> Labels => (_labels ?? ThrowDisposed<int>()).AsSpan(0, Count);
+
+    /// <summary>
+    /// Where each slot's image came from (N elements): the data loader sets them, with shuffling and with skipped
+    /// files replaced; <see cref="SampleOrigin.Unknown"/> where a producer has not set one. Mixing leaves them as they
+    /// are (a mixed slot names its own sample, not its partner).
+    /// </summary>
+    public Span<SampleOrigin> Origins => (_origins ?? ThrowDisposed<SampleOrigin>()).AsSpan(0, Count);
 
     /// <summary>
     /// The soft targets, row-major (N, K): set by <see cref="Collator.Complete"/> from <see cref="Labels"/>
@@ -187,6 +197,11 @@ public sealed class ImageBatch : IDisposable
         if (Interlocked.Exchange(ref _labels, null) is { } labels)
         {
             _pool.Return(labels);
+        }
+
+        if (Interlocked.Exchange(ref _origins, null) is { } origins)
+        {
+            _pool.Return(origins);
         }
 
         if (Interlocked.Exchange(ref _targets, null) is { } targets)

@@ -1,14 +1,22 @@
+using System.Runtime.ExceptionServices;
 using Augment.Batching;
 using Augment.Imaging;
 
 namespace Augment.Data;
 
 /// <summary>One batch being built by the workers: its place in the epoch, its samples and its completion.</summary>
+/// <remarks>
+/// Slots fail independently; the job keeps the error of the lowest failed slot, so the exception a consumer sees
+/// names the first bad sample in epoch order whatever the worker count or timing. Slots after a failed one are not
+/// run (their outcome cannot matter); slots before it still are.
+/// </remarks>
 internal sealed class BatchJob
 {
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource<ImageBatch> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImageBatch? _batch;
+    private Exception? _error;
+    private int _errorSlot = int.MaxValue;
     private int _pending;
 
     /// <summary>A job for <paramref name="count"/> slots.</summary>
@@ -16,7 +24,7 @@ internal sealed class BatchJob
     /// <param name="count">The number of samples.</param>
     /// <param name="firstPosition">The position of slot 0 in this rank's epoch order.</param>
     /// <param name="samples">The WebDataset samples of the slots, or <see langword="null"/> for an indexed source.</param>
-    /// <param name="sampleIndices">The dataset-wide index of each WebDataset sample (shard &lt;&lt; 32 | ordinal).</param>
+    /// <param name="sampleIndices">The dataset-wide index of each WebDataset sample (see <see cref="ShardPlanner"/>).</param>
     public BatchJob(int index, int count, long firstPosition, WebDatasetSample[]? samples = null, long[]? sampleIndices = null)
     {
         Index = index;
@@ -33,7 +41,7 @@ internal sealed class BatchJob
     public static BatchJob Failed(int index, Exception error)
     {
         var job = new BatchJob(index, 0, 0);
-        job.Fail(error);
+        job._completion.TrySetException(error);
         return job;
     }
 
@@ -47,15 +55,20 @@ internal sealed class BatchJob
 
     public long[]? SampleIndices { get; }
 
-    /// <summary>Completes with the finished batch, or faults with the first error.</summary>
+    /// <summary>Completes with the finished batch, or faults with the error of the lowest failed slot.</summary>
     public Task<ImageBatch> Completion => _completion.Task;
 
-    public bool IsFaulted => _completion.Task.IsFaulted;
+    /// <summary>Whether a slot failed (the job will fault once its last slot is done).</summary>
+    public bool HasError => Volatile.Read(ref _errorSlot) != int.MaxValue;
 
     /// <summary>Whether the consumer received the batch (it then owns it).</summary>
     public bool HandedOut { get; set; }
 
+    /// <summary>Whether slot <paramref name="slot"/> still needs running: no slot before it has failed.</summary>
+    public bool Wants(int slot) => slot < Volatile.Read(ref _errorSlot);
+
     /// <summary>Returns the batch, renting it on first use; later samples must have the same shape.</summary>
+    /// <exception cref="LoaderConfigurationException">The sample's shape differs from the batch's.</exception>
     public ImageBatch GetBatch(Collator collator, int channels, ImageSize size, string sampleName)
     {
         lock (_gate)
@@ -66,8 +79,10 @@ internal sealed class BatchJob
             }
             else if (_batch.Channels != channels || _batch.Size != size)
             {
-                throw new InvalidOperationException(
-                    $"'{sampleName}' came out of the pipeline as {channels}x{size.Height}x{size.Width}, but the batch holds {_batch.Channels}x{_batch.Height}x{_batch.Width} samples: the pipeline must give every image one shape (end it with a crop or a resize to a fixed size).");
+                throw new LoaderConfigurationException(
+                    "DataLoaderOptions.Transform",
+                    $"'{sampleName}' came out of the pipeline as {channels}x{size.Height}x{size.Width}, but the batch holds {_batch.Channels}x{_batch.Height}x{_batch.Width} " +
+                    "samples: the pipeline must give every image one shape. End it with a fixed-size crop or resize (e.g. CenterCrop(224), RandomResizedCrop(224)).");
             }
 
             return _batch;
@@ -89,11 +104,48 @@ internal sealed class BatchJob
         }
     }
 
-    /// <summary>Completes the job with its batch (after the last slot); false when it already failed.</summary>
-    public bool Succeed() => RentedBatch is { } batch && _completion.TrySetResult(batch);
+    /// <summary>Completes the job with its batch (after the last slot); false when it has an error.</summary>
+    public bool Succeed() => !HasError && RentedBatch is { } batch && _completion.TrySetResult(batch);
 
-    /// <summary>Faults the job (the first error wins).</summary>
-    public void Fail(Exception error) => _completion.TrySetException(error);
+    /// <summary>Records that slot <paramref name="slot"/> failed; the lowest failed slot's error wins.</summary>
+    public void Fail(int slot, Exception error)
+    {
+        lock (_gate)
+        {
+            if (slot < _errorSlot)
+            {
+                _errorSlot = slot;
+                _error = error;
+            }
+        }
+    }
+
+    /// <summary>Faults the job with the recorded error, or with <paramref name="error"/> when no slot failed (after the last slot).</summary>
+    public void Fault(Exception? error = null)
+    {
+        Exception chosen;
+        lock (_gate)
+        {
+            chosen = _error ?? error ?? throw new InvalidOperationException("A batch job faulted without an error.");
+        }
+
+        _completion.TrySetException(chosen);
+    }
+
+    /// <summary>Rethrows the recorded error with its stack, for callers that fault synchronously.</summary>
+    public void ThrowIfFailed()
+    {
+        Exception? error;
+        lock (_gate)
+        {
+            error = _error;
+        }
+
+        if (error is not null)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+    }
 
     /// <summary>Returns the WebDataset samples' bytes to the pool.</summary>
     public void ReleaseSamples()

@@ -11,11 +11,27 @@ namespace Augment.Data;
 /// </summary>
 /// <remarks>
 /// <para>
+/// <b>Epochs.</b> Each plain enumeration (<c>foreach (var batch in loader)</c>, LINQ) reads epoch
+/// <see cref="Epoch"/> and advances it by one, as a PyTorch <c>DataLoader</c> over a shuffling sampler draws a new
+/// order on every pass; set <see cref="Epoch"/> (or <see cref="DataLoaderOptions.Epoch"/>) to resume at epoch k.
+/// <see cref="ReadEpoch"/> and <see cref="ReadEpochAsync"/> read the epoch they are given and leave
+/// <see cref="Epoch"/> alone. No path repeats an epoch's order and draws unless asked for that epoch again.
+/// </para>
+/// <para>
 /// <b>Order and determinism.</b> Each epoch visits a permutation drawn from (<see cref="DataLoaderOptions.Seed"/>,
 /// epoch), this rank's share of it (see <see cref="EpochOrder"/>), in consecutive batches. Sample <c>i</c> draws its
 /// augmentation from <c>RandomSource.ForSample(seed, epoch, i)</c>, so batch contents are bit-identical for the
 /// same seed and epoch whatever the number of workers. WebDataset shards are split across ranks, then across up to
-/// four reader threads per rank; the planner takes their samples shard by shard in order and all workers decode them.
+/// four reader threads per rank; the planner takes their samples shard by shard in order, through the seeded shuffle
+/// buffer (<see cref="DataLoaderOptions.ShardShuffleBuffer"/>), and all workers decode them. The whole contract
+/// (epochs, ranks, shuffling, bad files, ownership) is written out in <c>docs/loader.md</c>.
+/// </para>
+/// <para>
+/// <b>Checks.</b> Settings that would train on wrong data throw <see cref="LoaderConfigurationException"/> from the
+/// constructor: a collator with fewer classes than the source, batch mixing without soft targets, normalization in
+/// both the pipeline and the collator, a pipeline whose output channels differ from the collator's. What only
+/// shows on real images (a pipeline that does not give every image one shape, a label outside the collator's
+/// classes) throws the same exception from the batch it affects, whatever the bad-file policy.
 /// </para>
 /// <para>
 /// <b>Fast path.</b> When <see cref="DataLoaderOptions.Transform"/> starts with Resize → (Random|Center)Crop →
@@ -39,7 +55,7 @@ namespace Augment.Data;
 /// threads, which end with it.
 /// </para>
 /// </remarks>
-public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<ImageBatch>, IDisposable
+public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
 {
     private int _epoch;
     private WorkerGroup? _idle;
@@ -51,6 +67,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
     /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The dataset is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="LoaderConfigurationException">The settings would train on wrong data (see the remarks).</exception>
     public DataLoader(IImageSource source, IImageDecoder decoder, DataLoaderOptions? options = null)
         : this(decoder, options)
     {
@@ -59,6 +76,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         {
             throw new ArgumentException("The dataset is empty.", nameof(source));
         }
+
+        LoaderChecks.Source(source, Collator);
     }
 
     /// <summary>Creates a loader over WebDataset shards.</summary>
@@ -67,6 +86,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
     /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">There are fewer shards than ranks.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="LoaderConfigurationException">The settings would train on wrong data (see the remarks), or several ranks read shards without <see cref="DataLoaderOptions.SamplesPerRank"/>.</exception>
     public DataLoader(WebDatasetSource source, IImageDecoder decoder, DataLoaderOptions? options = null)
         : this(decoder, options)
     {
@@ -75,6 +95,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         {
             throw new ArgumentException($"{source.Shards.Count} shards cannot be split across {Options.WorldSize} ranks: give at least one shard per rank.", nameof(source));
         }
+
+        LoaderChecks.Shards(source, Options);
     }
 
     private DataLoader(IImageDecoder decoder, DataLoaderOptions? options)
@@ -83,6 +105,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         Options = options ?? new DataLoaderOptions();
         Options.Validate();
         Collator = Options.Collator ?? new Collator();
+        LoaderChecks.Pipeline(Options, Collator);
         Fused = Options.Fuse ? FusedPipeline.TryCreate(Options.Transform) : null;
         _epoch = Options.Epoch;
     }
@@ -108,7 +131,10 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
     /// <summary>The WebDataset shards, or <see langword="null"/> for an indexed dataset.</summary>
     public WebDatasetSource? Shards { get; }
 
-    /// <summary>The epoch the next plain enumeration reads (PyTorch's <c>set_epoch</c>); non-negative.</summary>
+    /// <summary>
+    /// The epoch the next plain enumeration reads; each plain enumeration advances it by one when it starts. Set it
+    /// to resume at an epoch (PyTorch's <c>sampler.set_epoch</c>); non-negative.
+    /// </summary>
     public int Epoch
     {
         get => _epoch;
@@ -119,20 +145,14 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         }
     }
 
-    /// <summary>The number of batches per epoch on this rank, or -1 for WebDataset shards (unknown before reading).</summary>
-    public long BatchCount
-    {
-        get
-        {
-            if (Source is null)
-            {
-                return -1;
-            }
+    /// <summary>
+    /// The number of batches per epoch on this rank: the same on every rank. -1 for WebDataset shards read without
+    /// <see cref="DataLoaderOptions.SamplesPerRank"/> (unknown before reading).
+    /// </summary>
+    public long BatchCount => SamplesPerRank is { } samples ? Options.BatchesFor(samples) : -1;
 
-            long perRank = ((long)Source.Count + Options.WorldSize - 1) / Options.WorldSize;
-            return Options.DropLast ? perRank / Options.BatchSize : (perRank + Options.BatchSize - 1) / Options.BatchSize;
-        }
-    }
+    /// <summary>The samples this rank reads per epoch, or <see langword="null"/> when unknown before reading.</summary>
+    internal long? SamplesPerRank => Source is { } source ? EpochOrder.PerRank(source.Count, Options.WorldSize) : Options.SamplesPerRank;
 
     /// <summary>Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>).</summary>
     public bool IsFused => Fused is not null;
@@ -164,13 +184,14 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IAsyncEnumerable<Image
         return IterateAsync(epoch, cancellation);
     }
 
-    /// <summary>Reads epoch <see cref="Epoch"/>.</summary>
-    public IEnumerator<ImageBatch> GetEnumerator() => Iterate(Epoch, default).GetEnumerator();
-
-    /// <summary>Reads epoch <see cref="Epoch"/> asynchronously.</summary>
-    /// <param name="cancellationToken">Stops the workers.</param>
-    public IAsyncEnumerator<ImageBatch> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        IterateAsync(Epoch, cancellationToken).GetAsyncEnumerator(cancellationToken);
+    /// <summary>Reads epoch <see cref="Epoch"/> and advances <see cref="Epoch"/> by one. Dispose each batch.</summary>
+    /// <exception cref="ObjectDisposedException">The loader is disposed.</exception>
+    public IEnumerator<ImageBatch> GetEnumerator()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int epoch = Interlocked.Increment(ref _epoch) - 1;
+        return Iterate(epoch, default).GetEnumerator();
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -9,8 +9,33 @@ public sealed record DataLoaderOptions
     /// <summary>Samples per batch; positive. Default 32.</summary>
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>Whether to visit the samples in a per-epoch random order (WebDataset: the shard order). Default <see langword="false"/>.</summary>
+    /// <summary>
+    /// Whether to visit the samples in a per-epoch random order. Indexed sources: a permutation drawn from
+    /// (<see cref="Seed"/>, epoch). WebDataset shards: the shard order is permuted, and the samples pass through a
+    /// seeded shuffle buffer of <see cref="ShardShuffleBuffer"/> samples. Default <see langword="false"/>.
+    /// </summary>
     public bool Shuffle { get; init; }
+
+    /// <summary>
+    /// WebDataset shards with <see cref="Shuffle"/>: how many samples the shuffle buffer holds (webdataset's
+    /// <c>shuffle(n)</c>). The stream of this rank's shards fills it, then each incoming sample takes the place of
+    /// one drawn uniformly from the buffer, and the buffer is drained in random order at the end; draws come from
+    /// (<see cref="Seed"/>, epoch, <see cref="Rank"/>), so the order does not depend on the reader or worker counts.
+    /// Memory: at most this many encoded samples (their file bytes, e.g. about 110 MB for 1,000 ImageNet JPEGs) are
+    /// held. 1 keeps each shard's order. In [1, 1,000,000]; default 1,000.
+    /// </summary>
+    public int ShardShuffleBuffer { get; init; } = 1000;
+
+    /// <summary>
+    /// WebDataset shards: the number of samples each rank reads per epoch (webdataset's <c>with_epoch</c>), so that
+    /// every rank yields the same number of batches, as distributed training needs (a rank with more batches waits
+    /// forever in its all-reduce). A rank whose shards hold fewer samples starts over on them (a new pass, in a new
+    /// shuffled order, each sample with a new random stream); a rank whose shards hold more stops there, and the rest
+    /// of its shards wait for a later epoch's order. Required when <see cref="WorldSize"/> &gt; 1; without it (one
+    /// process only) an epoch is one pass over the shards. Typically the dataset's size divided by the world size
+    /// (see <see cref="WebDatasetSource.CountSamples"/>). Ignored for indexed sources, which split themselves evenly.
+    /// </summary>
+    public long? SamplesPerRank { get; init; }
 
     /// <summary>Whether to drop the last batch when it is short. Default <see langword="false"/>.</summary>
     public bool DropLast { get; init; }
@@ -62,7 +87,13 @@ public sealed record DataLoaderOptions
     /// <summary>What to do with unreadable samples. Default <see cref="BadFilePolicy.Raise"/>.</summary>
     public BadFilePolicy BadFiles { get; init; } = BadFilePolicy.Raise;
 
-    /// <summary>Receives a <see cref="LoaderProgress"/> after every batch, on the consumer's thread.</summary>
+    /// <summary>
+    /// Receives a <see cref="LoaderProgress"/> after every batch: <see cref="IProgress{T}.Report"/> is called
+    /// synchronously on the consumer's thread, as the batch is handed out. Note that <see cref="Progress{T}"/> does
+    /// not run its handler there: it posts it to the synchronization context it captured (the thread pool in a
+    /// console program), so its handler runs later, on another thread, possibly after the epoch has ended. For reports
+    /// in step with the batches implement <see cref="IProgress{T}"/> directly, or use <see cref="ConsoleProgress"/>.
+    /// </summary>
     public IProgress<LoaderProgress>? Progress { get; init; }
 
     /// <summary>
@@ -79,9 +110,22 @@ public sealed record DataLoaderOptions
     /// </summary>
     public bool DctScaling { get; init; } = true;
 
+    /// <summary>The number of batches <paramref name="samples"/> samples make, with <see cref="DropLast"/> applied.</summary>
+    internal long BatchesFor(long samples) => DropLast ? samples / BatchSize : (samples + BatchSize - 1) / BatchSize;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        if (ShardShuffleBuffer is < 1 or > 1_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShardShuffleBuffer), ShardShuffleBuffer, "The shuffle buffer must hold between 1 and 1,000,000 samples.");
+        }
+
+        if (SamplesPerRank is { } perRank && perRank <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SamplesPerRank), perRank, "The samples per rank must be positive (or null for one pass over the shards).");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers);
         if (PrefetchBatches is { } prefetch && prefetch is < 1 or > 64)
         {

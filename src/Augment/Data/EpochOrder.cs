@@ -28,7 +28,7 @@ public static class EpochOrder
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ValidateRank(rank, worldSize);
         int[] order = Permutation(count, shuffle, seed, epoch);
-        int perRank = (int)(((long)count + worldSize - 1) / worldSize);
+        int perRank = PerRank(count, worldSize);
         var indices = new int[perRank];
         for (int i = 0; i < perRank; i++)
         {
@@ -38,6 +38,11 @@ public static class EpochOrder
 
         return indices;
     }
+
+    /// <summary>The number of indices each rank visits per epoch: <c>ceil(count / worldSize)</c>.</summary>
+    /// <param name="count">The dataset's size, non-negative.</param>
+    /// <param name="worldSize">The number of processes, positive.</param>
+    public static int PerRank(int count, int worldSize) => (int)(((long)count + worldSize - 1) / worldSize);
 
     /// <summary>Returns the permutation of [0, <paramref name="count"/>) for an epoch (identity when not shuffling).</summary>
     /// <param name="count">The number of elements, non-negative.</param>
@@ -80,4 +85,12 @@ public static class EpochOrder
 
     /// <summary>The stream the epoch's permutation is drawn from: distinct from every sample's and batch's stream.</summary>
     private static RandomSource OrderStream(ulong seed, int epoch) => RandomSource.ForSample(seed, epoch, long.MinValue);
+
+    /// <summary>
+    /// The stream of a rank's WebDataset shard order in pass <paramref name="pass"/> &gt; 0 (pass 0 takes its share of
+    /// <see cref="Permutation"/>) and of its shuffle buffer (pass -1): distinct from every sample's, batch's and the
+    /// epoch permutation's stream.
+    /// </summary>
+    internal static RandomSource ShardStream(ulong seed, int epoch, int rank, int pass) =>
+        RandomSource.ForSample(seed, epoch, long.MinValue + 1 + ((long)rank << 24) + pass + 1);
 }

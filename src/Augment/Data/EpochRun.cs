@@ -42,12 +42,9 @@ internal sealed class EpochRun : IDisposable
         if (loader.Source is { } source)
         {
             Order = EpochOrder.ForRank(source.Count, Options.Shuffle, Options.Seed, epoch, Options.Rank, Options.WorldSize);
-            TotalBatches = Options.DropLast ? Order.Length / Options.BatchSize : (Order.Length + Options.BatchSize - 1) / Options.BatchSize;
         }
-        else
-        {
-            TotalBatches = -1;
-        }
+
+        TotalBatches = loader.BatchCount;
 
         _participants = Options.Workers + 2; // the workers, the planner and the consumer
         _group.Start(this);
@@ -112,8 +109,9 @@ internal sealed class EpochRun : IDisposable
     public void Finish(BatchJob job)
     {
         job.ReleaseSamples();
-        if (job.IsFaulted)
+        if (job.HasError)
         {
+            job.Fault();
             return;
         }
 
@@ -145,7 +143,7 @@ internal sealed class EpochRun : IDisposable
         }
         catch (Exception ex)
         {
-            job.Fail(ex);
+            job.Fault(ex);
         }
     }
 

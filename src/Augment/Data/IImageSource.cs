@@ -9,6 +9,12 @@ public interface IImageSource
     /// <summary>The number of samples.</summary>
     int Count { get; }
 
+    /// <summary>
+    /// The number of classes K: every label lies in [0, K). A <see cref="Batching.Collator"/> that builds soft targets
+    /// for this source needs at least K classes (the loader checks it).
+    /// </summary>
+    int ClassCount { get; }
+
     /// <summary>Returns the class index of sample <paramref name="index"/>.</summary>
     /// <param name="index">The sample index, in [0, <see cref="Count"/>).</param>
     int GetLabel(int index);

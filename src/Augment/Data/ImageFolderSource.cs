@@ -1,3 +1,5 @@
+using Augment.Imaging;
+
 namespace Augment.Data;
 
 /// <summary>
@@ -5,31 +7,44 @@ namespace Augment.Data;
 /// the sub-folder names sorted ordinally, class <c>i</c> is the <c>i</c>-th name, and samples are listed class by
 /// class, folder by folder and file by file in ordinal order, so indices match torchvision's on the same tree.
 /// </summary>
-/// <remarks>Hidden files and folders (names starting with a dot) are ignored; files are matched by extension, case-insensitively.</remarks>
+/// <remarks>
+/// Hidden files and folders (names starting with a dot) are ignored; files are matched by extension,
+/// case-insensitively. List the folder for the decoder that will read it (<c>new ImageFolderSource(root, decoder)</c>),
+/// so that exactly the formats it decodes are listed, or give the extensions yourself.
+/// </remarks>
 public sealed class ImageFolderSource : IImageSource
 {
     private readonly string[] _paths;
     private readonly int[] _labels;
     private readonly string[] _classes;
 
-    /// <summary>The default extensions: torchvision's <c>IMG_EXTENSIONS</c>.</summary>
-    public static IReadOnlyList<string> DefaultExtensions { get; } = [".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp"];
-
-    /// <summary>Scans <paramref name="root"/>.</summary>
+    /// <summary>Scans <paramref name="root"/> for the files <paramref name="decoder"/> decodes (its <see cref="IImageDecoder.FileExtensions"/>).</summary>
     /// <param name="root">The folder holding one sub-folder per class.</param>
-    /// <param name="extensions">The accepted file extensions with their dot (e.g. <c>".jpg"</c>); <see cref="DefaultExtensions"/> when <see langword="null"/>.</param>
+    /// <param name="decoder">The decoder that will read the files.</param>
+    /// <exception cref="DirectoryNotFoundException"><paramref name="root"/> does not exist.</exception>
+    /// <exception cref="ArgumentException">The decoder lists no extension, or one that does not start with a dot.</exception>
+    /// <exception cref="InvalidDataException">The root has no class folder, or a class folder holds no matching file.</exception>
+    public ImageFolderSource(string root, IImageDecoder decoder)
+        : this(root, (decoder ?? throw new ArgumentNullException(nameof(decoder))).FileExtensions)
+    {
+    }
+
+    /// <summary>Scans <paramref name="root"/> for files with the given extensions.</summary>
+    /// <param name="root">The folder holding one sub-folder per class.</param>
+    /// <param name="extensions">The accepted file extensions with their dot (e.g. <c>".jpg"</c>).</param>
     /// <exception cref="DirectoryNotFoundException"><paramref name="root"/> does not exist.</exception>
     /// <exception cref="ArgumentException"><paramref name="extensions"/> is empty or holds an entry that does not start with a dot.</exception>
     /// <exception cref="InvalidDataException">The root has no class folder, or a class folder holds no matching file.</exception>
-    public ImageFolderSource(string root, IEnumerable<string>? extensions = null)
+    public ImageFolderSource(string root, IEnumerable<string> extensions)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
+        ArgumentNullException.ThrowIfNull(extensions);
         if (!Directory.Exists(root))
         {
             throw new DirectoryNotFoundException($"The image folder '{root}' does not exist.");
         }
 
-        string[] accepted = [.. extensions ?? DefaultExtensions];
+        string[] accepted = [.. extensions];
         if (accepted.Length == 0)
         {
             throw new ArgumentException("At least one file extension is needed.", nameof(extensions));
@@ -44,6 +59,7 @@ public sealed class ImageFolderSource : IImageSource
         }
 
         Root = root;
+        Extensions = accepted;
         _classes = [.. Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>().Where(name => !IsHidden(name)).Order(StringComparer.Ordinal)];
         if (_classes.Length == 0)
         {
@@ -77,8 +93,14 @@ public sealed class ImageFolderSource : IImageSource
     /// <summary>The file paths, in sample order.</summary>
     public IReadOnlyList<string> Paths => _paths;
 
+    /// <summary>The file extensions listed.</summary>
+    public IReadOnlyList<string> Extensions { get; }
+
     /// <inheritdoc />
     public int Count => _paths.Length;
+
+    /// <inheritdoc />
+    public int ClassCount => _classes.Length;
 
     /// <inheritdoc />
     public int GetLabel(int index) => _labels[index];

@@ -17,6 +17,8 @@ public sealed class InMemorySource : IImageSource
             {
                 throw new ArgumentNullException(nameof(samples), $"Sample #{i} is null.");
             }
+
+            ClassCount = Math.Max(ClassCount, _samples[i].Label + 1);
         }
     }
 
@@ -25,6 +27,10 @@ public sealed class InMemorySource : IImageSource
 
     /// <inheritdoc />
     public int Count => _samples.Length;
+
+    /// <inheritdoc />
+    /// <remarks>One more than the largest label.</remarks>
+    public int ClassCount { get; }
 
     /// <inheritdoc />
     public int GetLabel(int index) => _samples[index].Label;

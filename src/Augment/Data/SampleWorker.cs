@@ -11,9 +11,19 @@ namespace Augment.Data;
 /// <see cref="BadFilePolicy.Skip"/>, the same with the next valid sample.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A slot's random stream is <see cref="RandomSource.ForSample"/>(seed, epoch, dataset index of the slot's own
 /// sample), also when a replacement sample fills it, so the output depends on the slot's position alone and not on
 /// which worker ran it or when.
+/// </para>
+/// <para>
+/// Failures are told apart by where they happen. Anything thrown while the file is read or decoded (whatever its
+/// type: a decoder's <see cref="InvalidDataException"/>, a codec's argument check on a malformed header, an I/O
+/// error) is the file's fault: skipped under <see cref="BadFilePolicy.Skip"/>, a <see cref="SampleLoadException"/>
+/// under <see cref="BadFilePolicy.Raise"/>. What the pipeline or the collator throws on a decoded image is the
+/// pipeline's fault and raised under both policies, as a <see cref="SampleTransformException"/> (or a
+/// <see cref="LoaderConfigurationException"/> when a setting is to blame).
+/// </para>
 /// </remarks>
 internal sealed class SampleWorker : IDisposable
 {
@@ -22,23 +32,29 @@ internal sealed class SampleWorker : IDisposable
 
     private byte[]? _scratch;
 
-    /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fault the job).</summary>
+    /// <summary>Whether the sample in hand is being read or decoded (its failures are the file's), rather than transformed.</summary>
+    private bool _inFile;
+
+    /// <summary>The decoded size of the sample in hand, for error messages.</summary>
+    private ImageSize _decoded;
+
+    /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fail the slot).</summary>
     public void Run(EpochRun run, BatchJob job, int slot)
     {
         try
         {
-            if (!job.IsFaulted)
+            if (job.Wants(slot))
             {
                 Fill(run, job, slot);
             }
         }
         catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
         {
-            job.Fail(new OperationCanceledException(run.Token));
+            job.Fail(slot, new OperationCanceledException(run.Token));
         }
         catch (Exception ex)
         {
-            job.Fail(ex);
+            job.Fail(slot, ex);
         }
 
         if (job.CompleteSlot())
@@ -79,14 +95,18 @@ internal sealed class SampleWorker : IDisposable
         {
             run.Token.ThrowIfCancellationRequested();
             string name = string.Empty;
+            _inFile = true;
             try
             {
                 ReadOnlyMemory<byte> bytes;
                 int label;
+                long index;
                 if (job.Samples is { } shardSamples)
                 {
-                    WebDatasetSample sample = shardSamples[(slot + k) % candidates];
+                    int candidate = (slot + k) % candidates;
+                    WebDatasetSample sample = shardSamples[candidate];
                     name = sample.Name;
+                    index = job.SampleIndices![candidate];
                     if (sample.Error is not null)
                     {
                         throw new InvalidDataException($"The sample is incomplete: {sample.Error}.");
@@ -97,11 +117,12 @@ internal sealed class SampleWorker : IDisposable
                 }
                 else
                 {
-                    int index = run.Order![(position + k) % candidates];
+                    int candidate = run.Order![(position + k) % candidates];
                     IImageSource source = run.Loader.Source!;
-                    name = source.GetName(index);
-                    label = source.GetLabel(index);
-                    bytes = source.Read(index, ref _scratch);
+                    name = source.GetName(candidate);
+                    index = candidate;
+                    label = source.GetLabel(candidate);
+                    bytes = source.Read(candidate, ref _scratch);
                 }
 
                 if (bytes.IsEmpty)
@@ -109,13 +130,18 @@ internal sealed class SampleWorker : IDisposable
                     throw new InvalidDataException("The file is empty.");
                 }
 
-                Load(run, job, slot, bytes.Span, label, name, random);
+                LoaderChecks.Label(run.Loader.Collator, label, name);
+                Load(run, job, slot, bytes.Span, new SampleOrigin(index, name), label, random);
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not LoaderConfigurationException)
             {
-                bool badData = ex is InvalidDataException or IOException or UnauthorizedAccessException;
-                if (options.BadFiles == BadFilePolicy.Raise || !badData)
+                if (!_inFile)
+                {
+                    throw new SampleTransformException(name, $"{_decoded.Height}x{_decoded.Width} pixels", ex);
+                }
+
+                if (options.BadFiles == BadFilePolicy.Raise)
                 {
                     throw new SampleLoadException(name, ex);
                 }
@@ -130,16 +156,18 @@ internal sealed class SampleWorker : IDisposable
         throw new InvalidDataException($"No sample could replace the one at position {position}: the {tries} samples from there on all failed to load.");
     }
 
-    private static void Load(EpochRun run, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
+    private void Load(EpochRun run, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
         DataLoader loader = run.Loader;
         if (loader.Fused is { } fused)
         {
-            LoadFused(loader, fused, job, slot, bytes, label, name, random);
+            LoadFused(loader, fused, job, slot, bytes, origin, label, random);
             return;
         }
 
-        ImageTensor image = loader.Decoder.Decode(bytes, name);
+        ImageTensor image = loader.Decoder.Decode(bytes, origin.Name);
+        _decoded = image.Size;
+        _inFile = false;
         try
         {
             if (loader.Options.Transform is { } transform)
@@ -148,8 +176,9 @@ internal sealed class SampleWorker : IDisposable
             }
 
             Collator collator = loader.Collator;
-            ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, name);
+            ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, origin.Name!);
             collator.Write(batch, slot, image, label);
+            batch.Origins[slot] = origin;
         }
         finally
         {
@@ -157,10 +186,11 @@ internal sealed class SampleWorker : IDisposable
         }
     }
 
-    private static void LoadFused(DataLoader loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, int label, string name, RandomSource random)
+    private void LoadFused(DataLoader loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
         IImageDecoder decoder = loader.Decoder;
         Collator collator = loader.Collator;
+        string name = origin.Name!;
         PixelBuffer? pixels = null;
         try
         {
@@ -175,13 +205,22 @@ internal sealed class SampleWorker : IDisposable
                 full = pixels.Size;
             }
 
+            _decoded = full;
+            _inFile = false;
             FusedDraw draw = fused.Draw(full, random);
-            pixels ??= decoder.DecodePixels(bytes, draw.MinimumSize, name);
+            if (pixels is null)
+            {
+                _inFile = true;
+                pixels = decoder.DecodePixels(bytes, draw.MinimumSize, name);
+                _inFile = false;
+            }
+
             if (!fused.HasRest)
             {
                 ImageBatch batch = job.GetBatch(collator, 3, draw.Output, name);
                 fused.Render(pixels, draw, batch.Slot(slot));
                 batch.Labels[slot] = label;
+                batch.Origins[slot] = origin;
                 collator.Normalize(batch, slot);
                 return;
             }
@@ -195,6 +234,7 @@ internal sealed class SampleWorker : IDisposable
                 image = fused.ApplyRest(image, random);
                 ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, name);
                 collator.Write(batch, slot, image, label);
+                batch.Origins[slot] = origin;
             }
             finally
             {

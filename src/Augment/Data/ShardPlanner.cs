@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 namespace Augment.Data;
 
 /// <summary>
-/// Lays out an epoch over WebDataset shards. The shard order is permuted from (seed, epoch) when shuffling and
-/// rank <c>r</c> of <c>W</c> takes shards <c>r, r + W, …</c> of it. This rank's shards are then split across up to
-/// <see cref="MaxReaders"/> reader threads (shard <c>j</c> of the rank's list goes to reader <c>j mod K</c>), each
-/// streaming its shards into a small bounded queue, while the planner takes the samples shard by shard in list
-/// order and groups them into batches that the workers decode. The batches therefore do not depend on the number of
-/// readers or workers.
+/// Lays out an epoch over WebDataset shards. This rank's <see cref="ShardSequence"/> is split across up to
+/// <see cref="MaxReaders"/> reader threads (position <c>j</c> of the sequence goes to reader <c>j mod K</c>), each
+/// streaming its shards into a small bounded queue, while the planner takes the samples shard by shard in sequence
+/// order, passes them through the seeded <see cref="ShuffleBuffer{T}"/> and groups them into batches that the
+/// workers decode. The batches therefore do not depend on the number of readers or workers. With
+/// <see cref="DataLoaderOptions.SamplesPerRank"/> the planner stops reading at that many samples.
 /// </summary>
 internal sealed class ShardPlanner(EpochRun run)
 {
@@ -19,14 +19,8 @@ internal sealed class ShardPlanner(EpochRun run)
     {
         WebDatasetSource source = run.Loader.Shards!;
         DataLoaderOptions options = run.Options;
-        int[] order = EpochOrder.Permutation(source.Shards.Count, options.Shuffle, options.Seed, run.Epoch);
-        var mine = new List<int>();
-        for (int i = options.Rank; i < order.Length; i += options.WorldSize)
-        {
-            mine.Add(order[i]);
-        }
-
-        int readerCount = Math.Clamp(Math.Min(options.Workers, mine.Count), 1, MaxReaders);
+        var sequence = new ShardSequence(source.Shards.Count, options, run.Epoch);
+        int readerCount = Math.Clamp(Math.Min(options.Workers, sequence.ShardsPerPass), 1, MaxReaders);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
         var queues = new BlockingCollection<ShardItem>[readerCount];
         var readers = new Thread[readerCount];
@@ -34,13 +28,15 @@ internal sealed class ShardPlanner(EpochRun run)
         {
             queues[k] = new BlockingCollection<ShardItem>(Math.Max(options.BatchSize, 16));
             int reader = k;
-            readers[k] = new Thread(() => Read(source, mine, reader, readerCount, queues[reader], stop.Token)) { IsBackground = true, Name = $"Augment shard reader {k}" };
+            readers[k] = new Thread(() => Read(source, sequence, reader, readerCount, queues[reader], stop.Token)) { IsBackground = true, Name = $"Augment shard reader {k}" };
             readers[k].Start();
         }
 
+        var buffer = new ShuffleBuffer<Pending>(options.Shuffle ? options.ShardShuffleBuffer : 1, EpochOrder.ShardStream(options.Seed, run.Epoch, options.Rank, -1));
+        var batch = new BatchBuilder(run, options.BatchSize);
         try
         {
-            Plan(source, options, mine, queues);
+            Plan(source, options, sequence, queues, buffer, batch);
         }
         finally
         {
@@ -59,20 +55,28 @@ internal sealed class ShardPlanner(EpochRun run)
 
                 queue.Dispose();
             }
+
+            foreach (Pending pending in buffer.Items)
+            {
+                pending.Sample.Dispose();
+            }
+
+            buffer.Clear();
+            batch.Dispose();
         }
     }
 
-    /// <summary>Reader <paramref name="reader"/>: streams shards reader, reader + K, … of the rank's list, each followed by an end (or error) marker.</summary>
-    private static void Read(WebDatasetSource source, List<int> shards, int reader, int readerCount, BlockingCollection<ShardItem> queue, CancellationToken stop)
+    /// <summary>Reader <paramref name="reader"/>: streams positions reader, reader + K, … of the sequence, each shard followed by an end (or error) marker.</summary>
+    private static void Read(WebDatasetSource source, ShardSequence sequence, int reader, int readerCount, BlockingCollection<ShardItem> queue, CancellationToken stop)
     {
         try
         {
-            for (int j = reader; j < shards.Count; j += readerCount)
+            for (long j = reader; j < sequence.Count; j += readerCount)
             {
                 Exception? error = null;
                 try
                 {
-                    foreach (WebDatasetSample sample in source.ReadShard(shards[j]))
+                    foreach (WebDatasetSample sample in source.ReadShard(sequence[j].Shard))
                     {
                         try
                         {
@@ -99,88 +103,147 @@ internal sealed class ShardPlanner(EpochRun run)
         }
     }
 
-    private void Plan(WebDatasetSource source, DataLoaderOptions options, List<int> mine, BlockingCollection<ShardItem>[] queues)
+    private void Plan(WebDatasetSource source, DataLoaderOptions options, ShardSequence sequence, BlockingCollection<ShardItem>[] queues, ShuffleBuffer<Pending> buffer, BatchBuilder batch)
     {
-        int batchSize = options.BatchSize;
-        var samples = new List<WebDatasetSample>(batchSize);
-        var indices = new List<long>(batchSize);
-        int batchIndex = 0;
-        long position = 0;
-        try
+        long wanted = options.SamplesPerRank ?? long.MaxValue;
+        long taken = 0;
+        bool readAnyThisPass = false;
+        for (long j = 0; j < sequence.Count && taken < wanted; j++)
         {
-            for (int j = 0; j < mine.Count; j++)
+            (int pass, int shard) = sequence[j];
+            BlockingCollection<ShardItem> queue = queues[j % queues.Length];
+            while (true)
             {
-                int shard = mine[j];
-                BlockingCollection<ShardItem> queue = queues[j % queues.Length];
-                while (true)
+                ShardItem item = queue.Take(run.Token);
+                if (item.Sample is { } sample)
                 {
-                    ShardItem item = queue.Take(run.Token);
-                    if (item.Sample is { } sample)
+                    if (taken == wanted)
                     {
-                        samples.Add(sample);
-                        indices.Add(((long)shard << 32) | sample.Ordinal);
-                        if (samples.Count == batchSize)
-                        {
-                            Emit(samples, indices, batchIndex++, position);
-                            position += batchSize;
-                        }
-
+                        // Enough for this epoch: the rest of the shard waits for a later epoch's order.
+                        sample.Dispose();
                         continue;
                     }
 
-                    if (item.Error is { } error)
+                    taken++;
+                    readAnyThisPass = true;
+                    if (buffer.Push(new Pending(sample, ShardSequence.SampleIndex(pass, shard, sample.Ordinal)), out Pending emitted))
                     {
-                        if (options.BadFiles == BadFilePolicy.Skip && error is InvalidDataException or IOException or UnauthorizedAccessException)
-                        {
-                            run.ReportSkipped(new SkippedSample(source.Shards[shard], error.Message, position + samples.Count));
-                        }
-                        else
-                        {
-                            Emit(samples, indices, batchIndex++, position);
-                            run.EnqueueFailure(batchIndex, new SampleLoadException(source.Shards[shard], error));
-                            return;
-                        }
+                        batch.Add(emitted);
                     }
 
-                    break;
+                    continue;
                 }
+
+                if (item.Error is { } error)
+                {
+                    if (options.BadFiles != BadFilePolicy.Skip)
+                    {
+                        while (buffer.TryDrain(out Pending pending))
+                        {
+                            batch.Add(pending);
+                        }
+
+                        batch.Flush();
+                        run.EnqueueFailure(batch.NextIndex, new SampleLoadException(source.Shards[shard], error));
+                        return;
+                    }
+
+                    run.ReportSkipped(new SkippedSample(source.Shards[shard], error.Message, batch.Position));
+                }
+
+                break;
             }
 
-            if (samples.Count > 0 && !options.DropLast)
+            if ((j + 1) % sequence.ShardsPerPass == 0)
             {
-                Emit(samples, indices, batchIndex, position);
+                if (!readAnyThisPass)
+                {
+                    throw new InvalidDataException($"No sample could be read from this rank's {sequence.ShardsPerPass} shard(s) in a whole pass (pass {pass}); every shard is empty or unreadable.");
+                }
+
+                readAnyThisPass = false;
             }
         }
-        finally
-        {
-            foreach (WebDatasetSample sample in samples)
-            {
-                sample.Dispose();
-            }
-        }
-    }
 
-    private void Emit(List<WebDatasetSample> samples, List<long> indices, int batchIndex, long position)
-    {
-        if (samples.Count == 0)
+        if (options.SamplesPerRank is { } samplesPerRank && taken < samplesPerRank)
         {
-            return;
+            throw new LoaderConfigurationException(
+                "DataLoaderOptions.SamplesPerRank",
+                $"{samplesPerRank} samples per rank would take more than {ShardSequence.MaxPasses} passes over this rank's {sequence.ShardsPerPass} shard(s), which hold {taken / ShardSequence.MaxPasses} readable samples. " +
+                "Set it to about the dataset's size divided by the world size (source.CountSamples() / WorldSize).");
         }
 
-        var job = new BatchJob(batchIndex, samples.Count, position, [.. samples], [.. indices]);
-        samples.Clear();
-        indices.Clear();
-        try
+        while (buffer.TryDrain(out Pending pending))
         {
-            run.Enqueue(job);
+            batch.Add(pending);
         }
-        catch
+
+        if (!options.DropLast)
         {
-            job.ReleaseSamples();
-            throw;
+            batch.Flush();
         }
     }
 
     /// <summary>A sample, or the end of a shard (with the error that ended it early, if any).</summary>
     private readonly record struct ShardItem(WebDatasetSample? Sample, Exception? Error);
+
+    /// <summary>A sample on its way into a batch, with its dataset-wide index.</summary>
+    private readonly record struct Pending(WebDatasetSample Sample, long Index);
+
+    /// <summary>Groups samples into batches and hands each full one to the run.</summary>
+    private sealed class BatchBuilder(EpochRun run, int batchSize) : IDisposable
+    {
+        private readonly List<WebDatasetSample> _samples = new(Math.Min(batchSize, 4096));
+        private readonly List<long> _indices = new(Math.Min(batchSize, 4096));
+
+        /// <summary>The index the next batch gets.</summary>
+        public int NextIndex { get; private set; }
+
+        /// <summary>The epoch position of the next sample added.</summary>
+        public long Position { get; private set; }
+
+        public void Add(Pending pending)
+        {
+            _samples.Add(pending.Sample);
+            _indices.Add(pending.Index);
+            Position++;
+            if (_samples.Count == batchSize)
+            {
+                Flush();
+            }
+        }
+
+        /// <summary>Hands the samples gathered so far to the run as one batch (nothing when there are none).</summary>
+        public void Flush()
+        {
+            if (_samples.Count == 0)
+            {
+                return;
+            }
+
+            var job = new BatchJob(NextIndex++, _samples.Count, Position - _samples.Count, [.. _samples], [.. _indices]);
+            _samples.Clear();
+            _indices.Clear();
+            try
+            {
+                run.Enqueue(job);
+            }
+            catch
+            {
+                job.ReleaseSamples();
+                throw;
+            }
+        }
+
+        /// <summary>Disposes the samples of a batch never handed over.</summary>
+        public void Dispose()
+        {
+            foreach (WebDatasetSample sample in _samples)
+            {
+                sample.Dispose();
+            }
+
+            _samples.Clear();
+        }
+    }
 }

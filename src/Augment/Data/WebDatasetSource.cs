@@ -24,26 +24,51 @@ public sealed class WebDatasetSource
     /// <summary>The longest member name accepted.</summary>
     public const int MaxNameLength = 1024;
 
-    /// <summary>Lists the shards.</summary>
-    /// <param name="shards">The .tar files, in order; at least one.</param>
+    /// <summary>Lists the shards a brace pattern names, e.g. <c>/data/train-{000000..000146}.tar</c>.</summary>
+    /// <param name="shards">A shard path, or a pattern in the webdataset tools' brace syntax (<c>{a..b}</c> ranges, zero-padded like their bounds; <c>{x,y}</c> lists).</param>
     /// <param name="maxMemberBytes">The largest member accepted, 64 MiB by default.</param>
-    /// <exception cref="ArgumentException">No shard is given, or a path is empty.</exception>
+    /// <exception cref="ArgumentException">The pattern is empty or malformed.</exception>
+    /// <exception cref="FileNotFoundException">A shard does not exist (the message lists the missing ones).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxMemberBytes"/> is not positive or exceeds <see cref="Array.MaxLength"/>.</exception>
+    public WebDatasetSource(string shards, long maxMemberBytes = 64L << 20)
+        : this([shards ?? throw new ArgumentNullException(nameof(shards))], maxMemberBytes)
+    {
+    }
+
+    /// <summary>Lists the shards: each path is checked to exist, and brace patterns are expanded first.</summary>
+    /// <param name="shards">The .tar files, in order, or brace patterns standing for them (see <see cref="WebDatasetSource(string, long)"/>); at least one.</param>
+    /// <param name="maxMemberBytes">The largest member accepted, 64 MiB by default.</param>
+    /// <exception cref="ArgumentException">No shard is given, a path is empty, or a pattern is malformed.</exception>
+    /// <exception cref="FileNotFoundException">A shard does not exist (the message lists the missing ones).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxMemberBytes"/> is not positive or exceeds <see cref="Array.MaxLength"/>.</exception>
     public WebDatasetSource(IEnumerable<string> shards, long maxMemberBytes = 64L << 20)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        _shards = [.. shards];
-        if (_shards.Length == 0)
-        {
-            throw new ArgumentException("A WebDataset needs at least one shard.", nameof(shards));
-        }
-
-        foreach (string shard in _shards)
+        var paths = new List<string>();
+        foreach (string shard in shards)
         {
             if (string.IsNullOrEmpty(shard))
             {
                 throw new ArgumentException("A shard path is null or empty.", nameof(shards));
             }
+
+            paths.AddRange(BracePattern.Expand(shard));
+        }
+
+        _shards = [.. paths];
+        if (_shards.Length == 0)
+        {
+            throw new ArgumentException("A WebDataset needs at least one shard.", nameof(shards));
+        }
+
+        string[] missing = [.. _shards.Where(path => !File.Exists(path))];
+        if (missing.Length > 0)
+        {
+            string shown = string.Join(", ", missing.Take(5).Select(path => $"'{path}'"));
+            throw new FileNotFoundException(
+                $"{missing.Length} of {_shards.Length} WebDataset shard(s) do not exist: {shown}{(missing.Length > 5 ? ", ..." : string.Empty)}. " +
+                "Check the path, or give a brace pattern such as 'train-{000000..000146}.tar'.",
+                missing[0]);
         }
 
         if (maxMemberBytes <= 0 || maxMemberBytes > Array.MaxLength)
@@ -59,6 +84,46 @@ public sealed class WebDatasetSource
 
     /// <summary>The largest member accepted, in bytes.</summary>
     public long MaxMemberBytes { get; }
+
+    /// <summary>
+    /// Counts the samples of every shard from the tar headers alone (member data is skipped, not read): for
+    /// <see cref="DataLoaderOptions.SamplesPerRank"/>, e.g. <c>CountSamples() / worldSize</c>. Reads every header of
+    /// every shard, so it takes a moment on large datasets: compute it once and keep the number.
+    /// </summary>
+    /// <returns>The number of samples (keys with an image member) over all shards.</returns>
+    /// <exception cref="InvalidDataException">A shard is not a valid tar file.</exception>
+    public long CountSamples()
+    {
+        long total = 0;
+        foreach (string path in _shards)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = new TarReader(stream);
+            string? key = null;
+            bool hasImage = false;
+            while (NextEntry(reader, path) is { } entry)
+            {
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
+                {
+                    continue;
+                }
+
+                (string entryKey, string extension) = SplitKey(entry.Name);
+                if (entryKey != key)
+                {
+                    total += hasImage ? 1 : 0;
+                    key = entryKey;
+                    hasImage = false;
+                }
+
+                hasImage |= Array.IndexOf(ImageExtensions, extension) >= 0;
+            }
+
+            total += hasImage ? 1 : 0;
+        }
+
+        return total;
+    }
 
     /// <summary>Streams the samples of shard <paramref name="shard"/>. The caller disposes each sample.</summary>
     /// <param name="shard">The shard index.</param>

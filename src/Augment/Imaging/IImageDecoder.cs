@@ -6,6 +6,12 @@ namespace Augment.Imaging;
 /// </summary>
 public interface IImageDecoder
 {
+    /// <summary>
+    /// The file extensions of the formats this decoder decodes, lower-case with their dot (e.g. <c>".jpg"</c>):
+    /// what <c>ImageFolderSource</c> lists by default for this decoder.
+    /// </summary>
+    IReadOnlyList<string> FileExtensions { get; }
+
     /// <summary>Reads the image's dimensions and format from its header, without decoding pixels.</summary>
     /// <param name="encoded">The file's bytes.</param>
     /// <param name="sourceName">A name for the source (usually a path), used in error messages.</param>

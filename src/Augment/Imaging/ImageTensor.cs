@@ -210,6 +210,18 @@ public sealed class ImageTensor : IDisposable
         }
     }
 
+    /// <summary>
+    /// Moves the pixels into a new instance, without copying, and leaves this one disposed: what a transform that
+    /// worked in place returns, so that every reference to its input is dead afterwards (see <see cref="Transforms.ITransform"/>).
+    /// </summary>
+    /// <returns>A tensor of the same shape that owns the pixels.</returns>
+    /// <exception cref="ObjectDisposedException">The tensor is disposed.</exception>
+    public ImageTensor Transfer()
+    {
+        float[] buffer = Interlocked.Exchange(ref _buffer, null) ?? throw new ObjectDisposedException(nameof(ImageTensor), "The image has been disposed, or handed to a transform that consumed it.");
+        return new ImageTensor(buffer, Channels, Height, Width);
+    }
+
     // System.Numerics.Tensors requires a zero stride on every dimension of length 1.
     private static nint Stride(int length, int stride) => length == 1 ? 0 : stride;
 
@@ -226,5 +238,5 @@ public sealed class ImageTensor : IDisposable
         }
     }
 
-    private float[] ThrowDisposed() => throw new ObjectDisposedException(nameof(ImageTensor), "The image tensor has been disposed.");
+    private float[] ThrowDisposed() => throw new ObjectDisposedException(nameof(ImageTensor), "The image tensor has been disposed, or handed to a transform (Apply consumes its input: clone it first to keep it).");
 }

@@ -11,13 +11,18 @@ namespace Augment.Mixing;
 /// mixed, by CutMix with probability <see cref="SwitchProbability"/> and by mixup otherwise; otherwise it is kept
 /// (λ = 1). The samples' soft targets are mixed with the λ used (label smoothing comes first, in the collator).
 /// </summary>
+/// <remarks>
+/// As in timm, an α of 0 turns its branch off: <c>mixupAlpha: 0</c> gives CutMix alone, <c>cutMixAlpha: 0</c> mixup
+/// alone (the switch probability then plays no part). A CutMix ratio range (<c>cutMixMaxRatio</c> &gt; 0) keeps
+/// CutMix on whatever its α, as timm's <c>cutmix_minmax</c> does.
+/// </remarks>
 public sealed class MixupOrCutMix : BatchTransform<MixParams>
 {
     private readonly CutMix _cutMix;
 
     /// <summary>Creates the switch.</summary>
-    /// <param name="mixupAlpha">α of mixup's Beta(α, α), positive.</param>
-    /// <param name="cutMixAlpha">α of CutMix's Beta(α, α), positive.</param>
+    /// <param name="mixupAlpha">α of mixup's Beta(α, α), non-negative; 0 turns mixup off.</param>
+    /// <param name="cutMixAlpha">α of CutMix's Beta(α, α), non-negative; 0 turns CutMix off (unless a ratio range is given).</param>
     /// <param name="switchProbability">The probability of CutMix rather than mixup, in [0, 1].</param>
     /// <param name="probability">The probability of mixing at all, in [0, 1].</param>
     /// <param name="mode">Whether the decisions and λ are drawn once per batch or once per sample.</param>
@@ -25,6 +30,7 @@ public sealed class MixupOrCutMix : BatchTransform<MixParams>
     /// <param name="cutMixMinRatio">CutMix's min box ratio (see <see cref="CutMix"/>).</param>
     /// <param name="cutMixMaxRatio">CutMix's max box ratio; 0 for the λ-sized box.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    /// <exception cref="ArgumentException">Both branches are off (both α are 0 and no CutMix ratio range is given).</exception>
     public MixupOrCutMix(
         double mixupAlpha = 0.8,
         double cutMixAlpha = 1.0,
@@ -35,17 +41,28 @@ public sealed class MixupOrCutMix : BatchTransform<MixParams>
         double cutMixMinRatio = 0.0,
         double cutMixMaxRatio = 0.0)
     {
-        MixupAlpha = BetaSampler.ValidateShape(mixupAlpha, nameof(mixupAlpha));
-        _cutMix = new CutMix(cutMixAlpha, mode, partners, cutMixMinRatio, cutMixMaxRatio);
+        MixupAlpha = ValidateAlpha(mixupAlpha, nameof(mixupAlpha));
+        ValidateAlpha(cutMixAlpha, nameof(cutMixAlpha));
+        CutMixEnabled = cutMixAlpha > 0 || cutMixMaxRatio > 0;
+        if (MixupAlpha == 0 && !CutMixEnabled)
+        {
+            throw new ArgumentException("Both branches are off: give mixupAlpha > 0, cutMixAlpha > 0 or a CutMix ratio range (cutMixMaxRatio > 0).", nameof(mixupAlpha));
+        }
+
+        // With its branch off CutMix's α is never drawn from; a ratio range ignores it too (timm forces 1.0).
+        _cutMix = new CutMix(cutMixAlpha > 0 ? cutMixAlpha : 1.0, mode, partners, cutMixMinRatio, cutMixMaxRatio);
         SwitchProbability = Transforms.Probability.Validate(switchProbability, nameof(switchProbability));
         Probability = Transforms.Probability.Validate(probability, nameof(probability));
     }
 
-    /// <summary>α of mixup's Beta(α, α).</summary>
+    /// <summary>α of mixup's Beta(α, α); 0 when mixup is off.</summary>
     public double MixupAlpha { get; }
 
     /// <summary>α of CutMix's Beta(α, α).</summary>
     public double CutMixAlpha => _cutMix.Alpha;
+
+    /// <summary>Whether the CutMix branch is on.</summary>
+    public bool CutMixEnabled { get; }
 
     /// <summary>The probability of CutMix rather than mixup.</summary>
     public double SwitchProbability { get; }
@@ -85,6 +102,9 @@ public sealed class MixupOrCutMix : BatchTransform<MixParams>
     /// <inheritdoc />
     public override void Apply(ImageBatch batch, MixParams parameters) => MixKernels.Mix(batch, parameters);
 
+    private static double ValidateAlpha(double alpha, string name) =>
+        alpha == 0 ? 0 : BetaSampler.ValidateShape(alpha, name);
+
     private (MixKind Kind, float Lambda, CutBox Box) DrawOne(ImageSize size, ref RandomSource random)
     {
         if (!random.NextBoolean(Probability))
@@ -92,7 +112,8 @@ public sealed class MixupOrCutMix : BatchTransform<MixParams>
             return (MixKind.None, 1f, default);
         }
 
-        if (random.NextBoolean(SwitchProbability))
+        bool cutMix = MixupAlpha == 0 || (CutMixEnabled && random.NextBoolean(SwitchProbability));
+        if (cutMix)
         {
             CutBox box = _cutMix.DrawBox(size, ref random);
             return (MixKind.Paste, MixDraws.CorrectedLambda(box, size), box);

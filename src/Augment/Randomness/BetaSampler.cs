@@ -50,8 +50,8 @@ public static class BetaSampler
         return shape;
     }
 
-    /// <summary>The logarithm of a Gamma(shape, 1) deviate.</summary>
-    private static double NextLogGamma(ref RandomSource random, double shape)
+    /// <summary>The logarithm of a Gamma(shape, 1) deviate (finite even where the deviate itself underflows).</summary>
+    internal static double NextLogGamma(ref RandomSource random, double shape)
     {
         if (shape < 1.0)
         {

@@ -4,7 +4,7 @@ using Augment.Randomness;
 namespace Augment.Transforms;
 
 /// <summary>Applies transforms one after the other. Child <c>i</c> draws from <c>random.Fork(i)</c>.</summary>
-public sealed class Compose : ITransform
+public sealed class Compose : Transform, ICompositeTransform
 {
     private readonly ITransform[] _transforms;
 
@@ -27,7 +27,10 @@ public sealed class Compose : ITransform
     public IReadOnlyList<ITransform> Transforms => _transforms;
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
+
+    /// <inheritdoc />
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(image);
         for (int i = 0; i < _transforms.Length; i++)

@@ -9,7 +9,7 @@ namespace Augment.Transforms;
 /// Effectively computes <c>x[c] = (x[c] - mean[c]) / std[c]</c> per channel, in place (torchvision's
 /// <c>normalize</c>), as one fused multiply-add <c>x * (1 / std) + (-mean / std)</c> per element.
 /// </summary>
-public sealed class Normalize : ITransform
+public sealed class Normalize : Transform
 {
     private readonly float[] _mean;
     private readonly float[] _std;
@@ -64,8 +64,26 @@ public sealed class Normalize : ITransform
     /// <summary>Creates the normalization with <see cref="ImageNetMean"/> and <see cref="ImageNetStd"/>.</summary>
     public static Normalize ImageNet() => new(ImageNetMean, ImageNetStd);
 
+    /// <summary>
+    /// Returns the normalization that undoes this one, <c>x[c] = x[c] · std[c] + mean[c]</c>, written as a
+    /// <see cref="Normalize"/> with mean <c>-mean / std</c> and standard deviation <c>1 / std</c> (for previews:
+    /// turning normalized tensors back into [0, 1] images). Round trips agree to float rounding.
+    /// </summary>
+    /// <returns>The inverse normalization.</returns>
+    public Normalize Invert()
+    {
+        float[] mean = new float[_mean.Length], std = new float[_std.Length];
+        for (int c = 0; c < mean.Length; c++)
+        {
+            mean[c] = -_mean[c] / _std[c];
+            std[c] = 1f / _std[c];
+        }
+
+        return new Normalize(mean, std);
+    }
+
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ApplyInPlace(image);
         return image;

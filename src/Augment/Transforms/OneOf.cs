@@ -8,7 +8,7 @@ namespace Augment.Transforms;
 public readonly record struct ChoiceParams(int Index);
 
 /// <summary>Applies exactly one of several transforms, chosen at random with the given weights (torchvision's RandomChoice).</summary>
-public sealed class OneOf : ITransform
+public sealed class OneOf : Transform, ICompositeTransform
 {
     private readonly ITransform[] _transforms;
     private readonly double[] _cumulative;
@@ -66,6 +66,9 @@ public sealed class OneOf : ITransform
     /// <summary>The candidates.</summary>
     public IReadOnlyList<ITransform> Transforms => _transforms;
 
+    /// <inheritdoc />
+    IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
+
     /// <summary>Draws which transform runs.</summary>
     /// <param name="random">The random stream.</param>
     public ChoiceParams Draw(ref RandomSource random)
@@ -81,7 +84,7 @@ public sealed class OneOf : ITransform
     }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         RandomSource inner = random.Fork(0);
         ChoiceParams choice = Draw(ref random);

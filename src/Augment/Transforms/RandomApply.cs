@@ -8,7 +8,7 @@ namespace Augment.Transforms;
 public readonly record struct RandomApplyParams(bool Applied);
 
 /// <summary>Applies a transform with probability <see cref="P"/>, else passes the image through.</summary>
-public sealed class RandomApply : ITransform
+public sealed class RandomApply : Transform, ICompositeTransform
 {
     /// <summary>Wraps <paramref name="transform"/>.</summary>
     /// <param name="transform">The transform to apply sometimes.</param>
@@ -22,6 +22,9 @@ public sealed class RandomApply : ITransform
     /// <summary>The wrapped transform.</summary>
     public ITransform Transform { get; }
 
+    /// <inheritdoc />
+    IReadOnlyList<ITransform> ICompositeTransform.Children => [Transform];
+
     /// <summary>The probability of applying it.</summary>
     public double P { get; }
 
@@ -30,7 +33,7 @@ public sealed class RandomApply : ITransform
     public RandomApplyParams Draw(ref RandomSource random) => new(random.NextBoolean(P));
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         RandomSource inner = random.Fork(0);
         RandomApplyParams decision = Draw(ref random);

@@ -33,7 +33,7 @@ public readonly record struct OrderParams(ulong Packed, int Count)
 
 /// <summary>Applies every transform once, in an order drawn uniformly at random (torchvision's RandomOrder).</summary>
 /// <remarks>Transform <c>i</c> draws from <c>random.Fork(i + 1)</c> wherever it runs in the order.</remarks>
-public sealed class RandomOrder : ITransform
+public sealed class RandomOrder : Transform, ICompositeTransform
 {
     /// <summary>The largest number of transforms a <see cref="RandomOrder"/> takes.</summary>
     public const int MaxTransforms = 16;
@@ -63,6 +63,9 @@ public sealed class RandomOrder : ITransform
     /// <summary>The transforms, in their given order.</summary>
     public IReadOnlyList<ITransform> Transforms => _transforms;
 
+    /// <inheritdoc />
+    IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
+
     /// <summary>Draws an order.</summary>
     /// <param name="random">The random stream.</param>
     public OrderParams Draw(ref RandomSource random)
@@ -78,7 +81,7 @@ public sealed class RandomOrder : ITransform
     }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         OrderParams order = Draw(ref random);
         recorder?.Record(this, order);

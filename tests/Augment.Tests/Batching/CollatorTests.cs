@@ -147,7 +147,7 @@ public sealed class CollatorTests
         {
             using ImageBatch batch = collator.Collate(round % 10 == 9 ? images.AsSpan(0, 3) : images, round % 10 == 9 ? labels.AsSpan(0, 3) : labels);
             batch.ConvertToHalf();
-            Assert.Equal(4, pool.Outstanding); // images, labels, targets, halves
+            Assert.Equal(5, pool.Outstanding); // images, labels, origins, targets, halves
             if (round == 1)
             {
                 created = pool.Created;

@@ -264,6 +264,8 @@ public sealed class TurboJpegDecoderTests
     {
         public int Calls { get; private set; }
 
+        public IReadOnlyList<string> FileExtensions => s_skia.FileExtensions;
+
         public ImageInfo Identify(ReadOnlySpan<byte> encoded, string? sourceName = null)
         {
             Calls++;

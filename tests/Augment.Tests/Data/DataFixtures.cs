@@ -86,7 +86,7 @@ public sealed class RandomWindow : RandomTransform<RandomWindowParams>
     public override RandomWindowParams Draw(int channels, ImageSize size, ref RandomSource random) =>
         new(random.NextInt32(size.Height - 11), random.NextInt32(size.Width - 11), random.NextSingle());
 
-    public override ImageTensor Apply(ImageTensor image, in RandomWindowParams p)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomWindowParams p)
     {
         var result = ImageTensor.Create(image.Channels, 12, 12);
         for (int c = 0; c < image.Channels; c++)

@@ -65,7 +65,7 @@ public sealed class DataLoaderTests
         var (data, labels, _) = ReadAll(loader, 0);
         var asyncData = new List<float>();
         var asyncLabels = new List<int>();
-        await foreach (ImageBatch batch in loader)
+        await foreach (ImageBatch batch in loader.ReadEpochAsync(0, TestContext.Current.CancellationToken))
         {
             using (batch)
             {
@@ -156,7 +156,7 @@ public sealed class DataLoaderTests
         string truncated = tree.Write("c0/bad_truncated.png", good[..(good.Length / 2)]);
         string empty = tree.Write("c1/bad_empty.png", []);
         string corrupt = tree.Write("c1/bad_corrupt.png", [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 37))]);
-        var source = new ImageFolderSource(tree.Root);
+        var source = new ImageFolderSource(tree.Root, new SkiaImageDecoder());
         var events = new System.Collections.Concurrent.ConcurrentBag<string>();
         Augment.Transforms.ITransform transform = fused
             ? new Augment.Transforms.Compose(new Augment.Transforms.Geometry.RandomResizedCrop(12), new Augment.Transforms.Geometry.RandomHorizontalFlip())
@@ -182,7 +182,7 @@ public sealed class DataLoaderTests
         using var tree = new TempTree();
         tree.Write("a/0.png", DataFixtures.Image(0));
         string bad = tree.Write("a/1.png", [1, 2, 3, 4]);
-        using var loader = new DataLoader(new ImageFolderSource(tree.Root), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 1, Workers = 2 });
+        using var loader = new DataLoader(new ImageFolderSource(tree.Root, new SkiaImageDecoder()), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 1, Workers = 2 });
 
         var ex = Assert.Throws<SampleLoadException>(() => ReadAll(loader, 0));
         Assert.Equal(bad, ex.SourceName);

@@ -1,4 +1,5 @@
 using Augment.Data;
+using Augment.Skia;
 
 namespace Augment.Tests.Data;
 
@@ -18,7 +19,7 @@ public sealed class ImageFolderSourceTests
         tree.Write("cat/notes.txt", png);
         tree.Write(".cache/y.png", png);
 
-        var source = new ImageFolderSource(tree.Root);
+        var source = new ImageFolderSource(tree.Root, new SkiaImageDecoder());
 
         Assert.Equal(["Cat", "cat", "dog"], source.Classes);
         string[] relative = [.. source.Paths.Select(p => Path.GetRelativePath(tree.Root, p))];
@@ -48,12 +49,12 @@ public sealed class ImageFolderSourceTests
     public void EmptyClassesAndMissingRootsAreRejected()
     {
         using var tree = new TempTree();
-        Assert.Throws<InvalidDataException>(() => new ImageFolderSource(tree.Root));
+        Assert.Throws<InvalidDataException>(() => new ImageFolderSource(tree.Root, new SkiaImageDecoder()));
         tree.Write("a/1.png", [1]);
         Directory.CreateDirectory(Path.Combine(tree.Root, "b"));
-        var ex = Assert.Throws<InvalidDataException>(() => new ImageFolderSource(tree.Root));
+        var ex = Assert.Throws<InvalidDataException>(() => new ImageFolderSource(tree.Root, new SkiaImageDecoder()));
         Assert.Contains("b", ex.Message);
-        Assert.Throws<DirectoryNotFoundException>(() => new ImageFolderSource(Path.Combine(tree.Root, "missing")));
+        Assert.Throws<DirectoryNotFoundException>(() => new ImageFolderSource(Path.Combine(tree.Root, "missing"), new SkiaImageDecoder()));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class WebDatasetTests
         var perRank = new List<int>();
         for (int rank = 0; rank < 3; rank++)
         {
-            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Rank = rank, WorldSize = 3, Shuffle = true, Seed = 3, Transform = new RandomWindow() });
+            using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = 2, Rank = rank, WorldSize = 3, SamplesPerRank = 5, Shuffle = true, Seed = 3, Transform = new RandomWindow() });
             var labels = new List<int>();
             foreach (ImageBatch batch in loader)
             {
@@ -76,7 +76,7 @@ public sealed class WebDatasetTests
         }
 
         Assert.Equal(all.Order(), perRank.Order());
-        Assert.Throws<ArgumentException>(() => new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Rank = 0, WorldSize = 4 }));
+        Assert.Throws<ArgumentException>(() => new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { Rank = 0, WorldSize = 4, SamplesPerRank = 5 }));
     }
 
     [Fact]

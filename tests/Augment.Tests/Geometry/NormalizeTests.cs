@@ -13,11 +13,13 @@ public sealed class NormalizeTests
     [InlineData(16, 17)]
     public void NormalizeMatchesTheDefinition(int h, int w)
     {
-        using ImageTensor image = TestImages.Random(3, h, w);
-        using ImageTensor original = image.Clone();
+        ImageTensor input = TestImages.Random(3, h, w);
+        using ImageTensor original = input.Clone();
         var normalize = Normalize.ImageNet();
         RandomSource random = RandomSource.FromSeed(0);
-        Assert.Same(image, normalize.Apply(image, ref random));
+        using ImageTensor image = normalize.Apply(input, ref random);
+        Assert.NotSame(input, image);
+        Assert.True(input.IsDisposed); // Apply consumes its input, in place or not
         for (int c = 0; c < 3; c++)
         {
             for (int i = 0; i < h * w; i++)

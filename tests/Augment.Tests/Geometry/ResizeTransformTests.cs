@@ -52,8 +52,10 @@ public sealed class ResizeTransformTests
     public void ResizeTakesOwnershipAndKeepsAMatchingImage()
     {
         var random = RandomSource.FromSeed(1);
-        ImageTensor image = ReferenceResampler.RandomImage(3, 40, 60, seed: 1);
-        Assert.Same(image, new Resize(40).Apply(image, ref random));
+        ImageTensor input = ReferenceResampler.RandomImage(3, 40, 60, seed: 1);
+        ImageTensor image = new Resize(40).Apply(input, ref random);
+        Assert.True(input.IsDisposed);
+        Assert.Equal(input.Size, image.Size);
 
         ImageTensor resized = new Resize(20).Apply(image, ref random);
         Assert.True(image.IsDisposed);

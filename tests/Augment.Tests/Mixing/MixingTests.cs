@@ -253,7 +253,7 @@ public sealed class MixingTests
                     break;
             }
 
-            Assert.Equal(3, pool.Outstanding);
+            Assert.Equal(4, pool.Outstanding); // images, labels, origins, targets
             if (round == 4)
             {
                 created = pool.Created;

@@ -48,7 +48,7 @@ public sealed class GaussianBlur : RandomTransform<GaussianBlurParams>
     public override GaussianBlurParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.Uniform(Sigma.Min, Sigma.Max));
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in GaussianBlurParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in GaussianBlurParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         using (image)

@@ -112,7 +112,7 @@ public sealed class ChannelShift : RandomTransform<ChannelShiftParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in ChannelShiftParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in ChannelShiftParams parameters)
     {
         ColorKernels.ChannelShift(image, [parameters.Red, parameters.Green, parameters.Blue]);
         return image;

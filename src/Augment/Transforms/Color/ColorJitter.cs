@@ -95,7 +95,7 @@ public sealed class ColorJitter : RandomTransform<ColorJitterParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in ColorJitterParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in ColorJitterParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         for (int step = 0; step < parameters.Order.Count; step++)

@@ -8,7 +8,7 @@ namespace Augment.Transforms.Color;
 /// Converts an RGB image to grayscale with torchvision's weights (<c>Grayscale(num_output_channels)</c>), as one
 /// channel or replicated to three; see <see cref="ColorKernels.Grayscale(ImageTensor)"/>.
 /// </summary>
-public sealed class Grayscale : ITransform
+public sealed class Grayscale : Transform
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="outputChannels">1, or 3 to keep an RGB-shaped tensor.</param>
@@ -27,7 +27,7 @@ public sealed class Grayscale : ITransform
     public int OutputChannels { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (OutputChannels == 3)

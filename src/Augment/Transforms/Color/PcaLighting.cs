@@ -49,7 +49,7 @@ public sealed class PcaLighting : RandomTransform<PcaLightingParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in PcaLightingParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in PcaLightingParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (parameters != default)

@@ -29,7 +29,7 @@ public sealed class RandomGrayscale : RandomTransform<RandomGrayscaleParams>
     public override RandomGrayscaleParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.NextBoolean(P));
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomGrayscaleParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomGrayscaleParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (parameters.Applied && image.Channels != 1)

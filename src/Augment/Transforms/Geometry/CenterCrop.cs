@@ -8,7 +8,7 @@ namespace Augment.Transforms.Geometry;
 /// <c>center_crop</c>): <c>top = round((H - h) / 2)</c> with round-half-to-even, <c>left</c> likewise. A crop larger
 /// than the image along a side is zero-padded on that side, symmetrically, the extra pixel going bottom/right.
 /// </summary>
-public sealed class CenterCrop : ITransform
+public sealed class CenterCrop : Transform
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="height">The crop height, positive.</param>
@@ -36,7 +36,7 @@ public sealed class CenterCrop : ITransform
     public int Width { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(image);
         (int top, int left) = Corner(image.Size, Height, Width);

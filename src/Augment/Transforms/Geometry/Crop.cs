@@ -8,7 +8,7 @@ namespace Augment.Transforms.Geometry;
 /// Cuts the fixed window (<see cref="Top"/>, <see cref="Left"/>, <see cref="Height"/>, <see cref="Width"/>) out of
 /// the image (torchvision's <c>crop</c>). Parts of the window outside the image are zero, as in torchvision.
 /// </summary>
-public sealed class Crop : ITransform
+public sealed class Crop : Transform
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="top">The window's first row; may be negative (zero padding above).</param>
@@ -39,7 +39,7 @@ public sealed class Crop : ITransform
     public int Width { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null) =>
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder) =>
         Window(image, Top, Left, Height, Width);
 
     /// <summary>

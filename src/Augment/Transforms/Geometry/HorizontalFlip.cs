@@ -5,10 +5,10 @@ using Augment.Randomness;
 namespace Augment.Transforms.Geometry;
 
 /// <summary>Mirrors the image left-right, in place (torchvision's <c>hflip</c>).</summary>
-public sealed class HorizontalFlip : ITransform
+public sealed class HorizontalFlip : Transform
 {
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         FlipKernels.FlipHorizontal(image);
         return image;

@@ -110,7 +110,7 @@ public sealed class RandomCrop : RandomTransform<RandomCropParams>
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">The window lies outside the padded image.</exception>
-    public override ImageTensor Apply(ImageTensor image, in RandomCropParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomCropParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         ImageSize padded = PaddedSize(image.Size);

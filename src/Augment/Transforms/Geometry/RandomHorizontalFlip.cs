@@ -23,7 +23,7 @@ public sealed class RandomHorizontalFlip : RandomTransform<RandomHorizontalFlipP
     public override RandomHorizontalFlipParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.NextBoolean(P));
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomHorizontalFlipParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomHorizontalFlipParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (parameters.Flipped)

@@ -97,7 +97,7 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomResizedCropParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomResizedCropParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         ImageTensor output = ResizeKernels.Resize(image, parameters.Top, parameters.Left, parameters.Height, parameters.Width, Size, Interpolation, Antialias);

@@ -23,7 +23,7 @@ public sealed class RandomVerticalFlip : RandomTransform<RandomVerticalFlipParam
     public override RandomVerticalFlipParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.NextBoolean(P));
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomVerticalFlipParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomVerticalFlipParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (parameters.Flipped)

@@ -8,7 +8,7 @@ namespace Augment.Transforms.Geometry;
 /// Resizes the image (torchvision's <c>Resize</c>): to a shorter side, optionally capped, or to an explicit
 /// (height, width), with PIL-exact antialiased bilinear or bicubic, plain bilinear or bicubic, or nearest.
 /// </summary>
-public sealed class Resize : ITransform
+public sealed class Resize : Transform
 {
     /// <summary>Creates a resize to an output size.</summary>
     /// <param name="size">The output size.</param>
@@ -48,7 +48,7 @@ public sealed class Resize : ITransform
     public bool Antialias { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null) => Apply(image);
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder) => Apply(image);
 
     /// <summary>Resizes <paramref name="image"/>. Takes ownership of it; returns it unchanged when the size already matches.</summary>
     /// <param name="image">The image; ownership passes to the transform.</param>

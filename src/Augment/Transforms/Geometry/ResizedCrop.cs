@@ -8,7 +8,7 @@ namespace Augment.Transforms.Geometry;
 /// Crops a fixed box and resizes it (torchvision's <c>resized_crop</c>), in one resampling pass over the box: the
 /// box is never copied out of the image.
 /// </summary>
-public sealed class ResizedCrop : ITransform
+public sealed class ResizedCrop : Transform
 {
     /// <summary>Creates a resized crop.</summary>
     /// <param name="top">The box's first row, non-negative.</param>
@@ -44,7 +44,7 @@ public sealed class ResizedCrop : ITransform
     public Resize Resize { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null) => Apply(image);
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder) => Apply(image);
 
     /// <summary>Crops and resizes <paramref name="image"/>. Takes ownership of it.</summary>
     /// <param name="image">The image; ownership passes to the transform.</param>

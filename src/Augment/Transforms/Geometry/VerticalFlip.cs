@@ -5,10 +5,10 @@ using Augment.Randomness;
 namespace Augment.Transforms.Geometry;
 
 /// <summary>Mirrors the image top-bottom, in place (torchvision's <c>vflip</c>).</summary>
-public sealed class VerticalFlip : ITransform
+public sealed class VerticalFlip : Transform
 {
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         FlipKernels.FlipVertical(image);
         return image;

@@ -44,7 +44,7 @@ public sealed class GaussianNoise : RandomTransform<GaussianNoiseParams>
     public override GaussianNoiseParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.NextUInt64());
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in GaussianNoiseParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in GaussianNoiseParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         RandomSource noise = RandomSource.FromSeed(parameters.Seed);

@@ -93,7 +93,7 @@ public sealed class Cutout : RandomTransform<CutoutParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in CutoutParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in CutoutParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         BoxList holes = parameters.Holes;

@@ -122,7 +122,7 @@ public sealed class RandomErasing : RandomTransform<RandomErasingParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomErasingParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomErasingParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         BoxList boxes = parameters.Boxes;

@@ -20,6 +20,36 @@ internal static class AugmentationSpace
     /// <summary>A read-only view of <see cref="RandomOps"/> for the public API.</summary>
     public static readonly IReadOnlyList<AugmentOp> RandomOpsView = Array.AsReadOnly(RandomOps);
 
+    /// <summary>
+    /// AugMix's operations in torchvision's order: the nine of the original paper, then (with <c>all_ops</c>) the four
+    /// colour operations; AugMix chooses from a prefix of this array.
+    /// </summary>
+    public static readonly AugmentOp[] AugMixOps =
+    [
+        AugmentOp.ShearX, AugmentOp.ShearY, AugmentOp.TranslateX, AugmentOp.TranslateY, AugmentOp.Rotate,
+        AugmentOp.Posterize, AugmentOp.Solarize, AugmentOp.AutoContrast, AugmentOp.Equalize,
+        AugmentOp.Brightness, AugmentOp.Color, AugmentOp.Contrast, AugmentOp.Sharpness,
+    ];
+
+    /// <summary>The number of AugMix operations without the colour ones (<c>all_ops=False</c>).</summary>
+    public const int AugMixBaseOpCount = 9;
+
+    /// <summary>The number of AugMix magnitude bins (torchvision's <c>_PARAMETER_MAX</c>, passed as <c>num_bins</c>).</summary>
+    public const int AugMixBins = 10;
+
+    /// <summary>
+    /// The unsigned magnitude of <paramref name="op"/> at <paramref name="bin"/> of AugMix's space (10 bins): shears
+    /// up to 0.3, translations up to a third of the side, rotations up to 30°, colour factors up to 0.9, Posterize
+    /// <c>4 - round(bin / 2.25)</c> bits, Solarize from 255 down to 0.
+    /// </summary>
+    public static float AugMixMagnitude(AugmentOp op, int bin, ImageSize size) => op switch
+    {
+        AugmentOp.TranslateX => Linspace(0.0, size.Width / 3.0, AugMixBins, bin),
+        AugmentOp.TranslateY => Linspace(0.0, size.Height / 3.0, AugMixBins, bin),
+        AugmentOp.Posterize => 4f - MathF.Round(bin / ((AugMixBins - 1) / 4f)),
+        _ => Magnitude(op, bin, AugMixBins, size, wide: false),
+    };
+
     /// <summary>Whether the operation's magnitude gets a random sign.</summary>
     public static bool IsSigned(AugmentOp op) => op is >= AugmentOp.ShearX and <= AugmentOp.Sharpness;
 

@@ -6,7 +6,7 @@ namespace Augment.Transforms.Policies;
 
 /// <summary>
 /// The base of the learned and random augmentation policies: a subclass draws a <see cref="PolicyParams"/> (which
-/// operations, with which magnitudes), and <see cref="Apply(ImageTensor, in PolicyParams)"/> runs its steps in order.
+/// operations, with which magnitudes), and <see cref="ApplyCore(ImageTensor, in PolicyParams)"/> runs its steps in order.
 /// </summary>
 public abstract class PolicyTransform : RandomTransform<PolicyParams>
 {
@@ -29,7 +29,7 @@ public abstract class PolicyTransform : RandomTransform<PolicyParams>
     public IReadOnlyList<float> Fill => _fill;
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in PolicyParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in PolicyParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         for (int i = 0; i < parameters.Count; i++)

@@ -64,7 +64,7 @@ public sealed class ThreeAugment : RandomTransform<ThreeAugmentParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in ThreeAugmentParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in ThreeAugmentParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         switch (parameters.Op)

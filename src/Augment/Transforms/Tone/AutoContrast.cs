@@ -8,10 +8,10 @@ namespace Augment.Transforms.Tone;
 /// Stretches each channel to the full [0, 1] range (torchvision's <c>RandomAutocontrast</c> with p = 1; wrap in <see cref="RandomApply"/> for a probability); see
 /// <see cref="ToneKernels.AutoContrast(ImageTensor)"/>.
 /// </summary>
-public sealed class AutoContrast : ITransform
+public sealed class AutoContrast : Transform
 {
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ToneKernels.AutoContrast(image);
         return image;

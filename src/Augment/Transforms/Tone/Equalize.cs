@@ -8,10 +8,10 @@ namespace Augment.Transforms.Tone;
 /// Equalizes each channel's histogram on its 8-bit values (torchvision's <c>RandomEqualize</c> with p = 1; wrap in <see cref="RandomApply"/> for a probability); see
 /// <see cref="ToneKernels.Equalize(ImageTensor)"/>.
 /// </summary>
-public sealed class Equalize : ITransform
+public sealed class Equalize : Transform
 {
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ToneKernels.Equalize(image);
         return image;

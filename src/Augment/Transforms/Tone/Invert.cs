@@ -8,10 +8,10 @@ namespace Augment.Transforms.Tone;
 /// Inverts the image, <c>1 - x</c> (torchvision's <c>RandomInvert</c> with p = 1; wrap in <see cref="RandomApply"/> for a probability); see
 /// <see cref="ToneKernels.Invert(ImageTensor)"/>.
 /// </summary>
-public sealed class Invert : ITransform
+public sealed class Invert : Transform
 {
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ToneKernels.Invert(image);
         return image;

@@ -8,7 +8,7 @@ namespace Augment.Transforms.Tone;
 /// Keeps the top bits of each 8-bit value (torchvision's <c>RandomPosterize</c> with p = 1; wrap in
 /// <see cref="RandomApply"/> for a probability); see <see cref="ToneKernels.Posterize(ImageTensor, int)"/>.
 /// </summary>
-public sealed class Posterize : ITransform
+public sealed class Posterize : Transform
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="bits">The bits kept, 0 to 8.</param>
@@ -27,7 +27,7 @@ public sealed class Posterize : ITransform
     public int Bits { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ToneKernels.Posterize(image, Bits);
         return image;

@@ -8,7 +8,7 @@ namespace Augment.Transforms.Tone;
 /// Inverts the values at or above a threshold (torchvision's <c>RandomSolarize</c> with p = 1; wrap in
 /// <see cref="RandomApply"/> for a probability); see <see cref="ToneKernels.Solarize(ImageTensor, float)"/>.
 /// </summary>
-public sealed class Solarize : ITransform
+public sealed class Solarize : Transform
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="threshold">The threshold on the [0, 1] scale (an 8-bit threshold t is t / 255).</param>
@@ -27,7 +27,7 @@ public sealed class Solarize : ITransform
     public float Threshold { get; }
 
     /// <inheritdoc />
-    public ImageTensor Apply(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ToneKernels.Solarize(image, Threshold);
         return image;

@@ -89,7 +89,7 @@ public sealed class ElasticTransform : RandomTransform<ElasticTransformParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in ElasticTransformParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in ElasticTransformParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         using (image)

@@ -132,7 +132,7 @@ public sealed class RandomAffine : RandomTransform<RandomAffineParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomAffineParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomAffineParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         using (image)

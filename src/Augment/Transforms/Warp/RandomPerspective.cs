@@ -75,7 +75,7 @@ public sealed class RandomPerspective : RandomTransform<RandomPerspectiveParams>
     }
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomPerspectiveParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomPerspectiveParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (!parameters.Applied)

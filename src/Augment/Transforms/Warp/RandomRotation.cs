@@ -69,7 +69,7 @@ public sealed class RandomRotation : RandomTransform<RandomRotationParams>
         new(random.Uniform(Degrees.Min, Degrees.Max));
 
     /// <inheritdoc />
-    public override ImageTensor Apply(ImageTensor image, in RandomRotationParams parameters)
+    protected override ImageTensor ApplyCore(ImageTensor image, in RandomRotationParams parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
         using (image)

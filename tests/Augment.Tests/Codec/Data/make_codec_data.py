@@ -79,3 +79,11 @@ jpeg = bytearray(buf.getvalue())
 sof = jpeg.index(b"\xff\xc0")
 jpeg[sof + 5:sof + 9] = struct.pack(">HH", 60000, 60000)
 open("bomb.jpg", "wb").write(bytes(jpeg))
+
+# Bases of the bad-file corpus (BadFileCorpus.cs cuts and corrupts them): 64x48 noise, so the scan and IDAT are long.
+import random
+rng = random.Random(7)
+noise = Image.new("RGB", (64, 48))
+noise.putdata([(rng.randrange(256), rng.randrange(256), (x * 4 + y) % 256) for y in range(48) for x in range(64)])
+noise.save("noise.jpg", quality=90)
+noise.save("noise.png")

@@ -1,0 +1,75 @@
+using Augment.Imaging;
+using Augment.Randomness;
+using Augment.Transforms;
+using Augment.Transforms.Color;
+using Augment.Transforms.Geometry;
+
+namespace Augment.Tests.Transforms;
+
+/// <summary>
+/// Apply consumes its input, for every transform alike: reusing an input for a second view throws instead of
+/// silently overwriting the first view (colour transforms used to return their input, modified in place).
+/// </summary>
+public sealed class OwnershipTests
+{
+    public static TheoryData<string> Transforms() => [.. Pipelines().Keys];
+
+    private static Dictionary<string, ITransform> Pipelines() => new()
+    {
+        ["ColorJitter"] = new ColorJitter(0.4, 0.4, 0.4, 0.1),
+        ["Normalize"] = Normalize.ImageNet(),
+        ["HorizontalFlip"] = new HorizontalFlip(),
+        ["RandomResizedCrop"] = new RandomResizedCrop(8),
+        ["Compose of in-place steps"] = new Compose(new ColorJitter(0.4), new Grayscale(3)),
+        ["empty Compose"] = new Compose(),
+        ["RandomApply that does not fire"] = new RandomApply(new ColorJitter(0.4), 0.0),
+    };
+
+    [Theory]
+    [MemberData(nameof(Transforms))]
+    public void ReusingAnInputThrowsForEveryTransform(string name)
+    {
+        ITransform transform = Pipelines()[name];
+        ImageTensor image = TestImages.Random(3, 12, 14);
+        RandomSource first = RandomSource.ForSample(1, 0, 0), second = RandomSource.ForSample(1, 0, 1);
+        using ImageTensor view = transform.Apply(image, ref first);
+        Assert.NotSame(image, view);
+        Assert.True(image.IsDisposed);
+        Assert.Throws<ObjectDisposedException>(() => transform.Apply(image, ref second));
+        Assert.False(view.IsDisposed);
+    }
+
+    [Fact]
+    public void TwoViewsOfOneImageComeFromClones()
+    {
+        using ImageTensor image = TestImages.Random(3, 12, 14);
+        var jitter = new ColorJitter(0.4, 0.4, 0.4);
+        RandomSource a = RandomSource.ForSample(1, 0, 0), b = RandomSource.ForSample(1, 0, 1);
+        using ImageTensor first = jitter.Apply(image.Clone(), ref a);
+        float[] firstPixels = first.Data.ToArray();
+        using ImageTensor second = jitter.Apply(image.Clone(), ref b);
+        Assert.Equal(firstPixels, first.Data.ToArray());
+        Assert.NotEqual(firstPixels, second.Data.ToArray());
+        Assert.False(image.IsDisposed);
+    }
+
+    [Fact]
+    public void ReplayingParametersConsumesTheInputToo()
+    {
+        var jitter = new ColorJitter(0.4);
+        RandomSource random = RandomSource.FromSeed(2);
+        ColorJitterParams drawn = jitter.Draw(3, new ImageSize(4, 4), ref random);
+        ImageTensor image = TestImages.Random(3, 4, 4);
+        using ImageTensor result = jitter.Apply(image, drawn);
+        Assert.True(image.IsDisposed);
+        Assert.Throws<ObjectDisposedException>(() => jitter.Apply(image, drawn));
+    }
+
+    [Fact]
+    public void EveryLibraryTransformEnforcesTheRule()
+    {
+        Type[] transforms = [.. typeof(ITransform).Assembly.GetExportedTypes().Where(t => typeof(ITransform).IsAssignableFrom(t) && !t.IsInterface)];
+        Assert.NotEmpty(transforms);
+        Assert.All(transforms, t => Assert.True(typeof(Transform).IsAssignableFrom(t), $"{t.Name} implements ITransform without deriving from Transform, so nothing enforces Apply's ownership rule for it"));
+    }
+}
