@@ -127,7 +127,7 @@ public static partial class WarpKernels
         }
     }
 
-    /// <summary>Throws unless <paramref name="destination"/> is a distinct image with the channels of <paramref name="source"/>.</summary>
+    /// <summary>Throws unless <paramref name="destination"/> is an image other than <paramref name="source"/>, with its channels and <paramref name="size"/>.</summary>
     private static void ValidateDestination(ImageTensor source, ImageTensor destination, ImageSize size)
     {
         ArgumentNullException.ThrowIfNull(destination);
