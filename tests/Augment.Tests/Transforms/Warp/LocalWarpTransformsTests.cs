@@ -1,0 +1,305 @@
+using Augment.Imaging;
+using Augment.Kernels.Blur;
+using Augment.Kernels.Warp;
+using Augment.Randomness;
+using Augment.Transforms;
+using Augment.Transforms.Blur;
+using Augment.Transforms.Noise;
+using Augment.Transforms.Policies;
+using Augment.Transforms.Warp;
+
+namespace Augment.Tests.Transforms.Warp;
+
+public sealed class LocalWarpTransformsTests
+{
+    public static TheoryData<string> TransformNames => ["elastic", "perspective", "blur", "noise", "three"];
+
+    [Fact]
+    public void UnsmoothedElasticFieldIsUniformOnAlphaOverSize()
+    {
+        // torchvision: dx = U(-1, 1) * alpha_x / H, dy = U(-1, 1) * alpha_y / W.
+        var transform = new ElasticTransform((30.0, 60.0), (0.0, 0.0));
+        var random = RandomSource.FromSeed(11);
+        ElasticTransformParams p = transform.Draw(3, new ImageSize(40, 50), ref random);
+        AssertUniform(p.Displacement.X.ToArray(), 30.0 / 40);
+        AssertUniform(p.Displacement.Y.ToArray(), 60.0 / 50);
+        p.Displacement.Return();
+    }
+
+    [Fact]
+    public void SmoothedElasticFieldHasTheVarianceOfBlurredUniformNoise()
+    {
+        // Inside the image (away from the reflected border), a blurred field of i.i.d. U(-1, 1) noise has variance
+        // (1/3) Σ kx² Σ ky², scaled by (alpha / size)²; its mean is 0. Kernels: int(8σ + 1) taps, made odd.
+        const int H = 64, W = 72;
+        var transform = new ElasticTransform((50.0, 40.0), (2.0, 1.5));
+        double[] kx = Kernel(17, 2.0), kyForX = Kernel(17, 1.5), kxForY = Kernel(13, 2.0), ky = Kernel(13, 1.5);
+        double expectedX = Math.Pow(50.0 / H, 2) / 3 * SumOfSquares(kx) * SumOfSquares(kyForX);
+        double expectedY = Math.Pow(40.0 / W, 2) / 3 * SumOfSquares(kxForY) * SumOfSquares(ky);
+        double sumX = 0, sumY = 0, squaresX = 0, squaresY = 0;
+        int n = 0;
+        for (int draw = 0; draw < 40; draw++)
+        {
+            var random = RandomSource.ForSample(12, 0, draw);
+            ElasticTransformParams p = transform.Draw(3, new ImageSize(H, W), ref random);
+            for (int y = 8; y < H - 8; y++)
+            {
+                for (int x = 8; x < W - 8; x++)
+                {
+                    double dx = p.Displacement.X[(y * W) + x], dy = p.Displacement.Y[(y * W) + x];
+                    sumX += dx;
+                    sumY += dy;
+                    squaresX += dx * dx;
+                    squaresY += dy * dy;
+                    n++;
+                }
+            }
+
+            p.Displacement.Return();
+        }
+
+        // Blurring keeps the noise's sum, so the mean's standard error is that of n raw samples: (alpha / size) / sqrt(3n).
+        double errorX = 50.0 / H / Math.Sqrt(3.0 * n), errorY = 40.0 / W / Math.Sqrt(3.0 * n);
+        Assert.InRange(sumX / n, -4 * errorX, 4 * errorX);
+        Assert.InRange(sumY / n, -4 * errorY, 4 * errorY);
+        Assert.InRange(squaresX / n / expectedX, 0.95, 1.05);
+        Assert.InRange(squaresY / n / expectedY, 0.95, 1.05);
+    }
+
+    [Fact]
+    public void PerspectiveCornersAreUniformOverTorchvisionsRanges()
+    {
+        // W = 101, H = 60, d = 0.5: dx = int(0.5 * 50) = 25, dy = int(0.5 * 30) = 15.
+        var transform = new RandomPerspective(0.5, p: 1.0);
+        var random = RandomSource.FromSeed(13);
+        (int Low, int High)[] ranges = [(0, 25), (0, 15), (75, 100), (0, 15), (75, 100), (44, 59), (0, 25), (44, 59)];
+        var counts = ranges.Select(r => new int[r.High - r.Low + 1]).ToArray();
+        const int N = 26000;
+        for (int i = 0; i < N; i++)
+        {
+            RandomPerspectiveParams p = transform.Draw(3, new ImageSize(60, 101), ref random);
+            Assert.True(p.Applied);
+            Assert.Equal(PerspectiveQuad.Image(101, 60), p.Startpoints);
+            int[] values = [p.Endpoints.TopLeft.X, p.Endpoints.TopLeft.Y, p.Endpoints.TopRight.X, p.Endpoints.TopRight.Y,
+                p.Endpoints.BottomRight.X, p.Endpoints.BottomRight.Y, p.Endpoints.BottomLeft.X, p.Endpoints.BottomLeft.Y];
+            for (int k = 0; k < 8; k++)
+            {
+                Assert.InRange(values[k], ranges[k].Low, ranges[k].High);
+                counts[k][values[k] - ranges[k].Low]++;
+            }
+        }
+
+        // Every value of every range is hit about N / count times (26 or 16 values: 1000 or 1625 expected).
+        for (int k = 0; k < 8; k++)
+        {
+            double expected = (double)N / counts[k].Length;
+            Assert.All(counts[k], c => Assert.InRange(c, expected * 0.85, expected * 1.15));
+        }
+    }
+
+    [Fact]
+    public void PerspectiveAppliesWithProbabilityP()
+    {
+        var transform = new RandomPerspective(0.3, p: 0.3);
+        var random = RandomSource.FromSeed(14);
+        int applied = 0;
+        for (int i = 0; i < 20000; i++)
+        {
+            applied += transform.Draw(3, new ImageSize(32, 32), ref random).Applied ? 1 : 0;
+        }
+
+        Assert.InRange(applied / 20000.0, 0.29, 0.31);
+    }
+
+    [Fact]
+    public void BlurSigmaIsUniformOnItsRange()
+    {
+        var transform = new GaussianBlur(5, (0.5, 3.0));
+        var random = RandomSource.FromSeed(15);
+        const int N = 20000;
+        double sum = 0, squares = 0;
+        for (int i = 0; i < N; i++)
+        {
+            double sigma = transform.Draw(3, new ImageSize(8, 8), ref random).Sigma;
+            Assert.InRange(sigma, 0.5, 3.0);
+            sum += sigma;
+            squares += sigma * sigma;
+        }
+
+        double mean = sum / N, variance = (squares / N) - (mean * mean);
+        Assert.InRange(mean, 1.73, 1.77);
+        Assert.InRange(variance, 2.5 * 2.5 / 12 * 0.96, 2.5 * 2.5 / 12 * 1.04);
+    }
+
+    [Fact]
+    public void BlurTransformAppliesTheKernelWithTheDrawnSigma()
+    {
+        var transform = new GaussianBlur((7, 3), (1.0, 1.0));
+        using ImageTensor image = WarpTestImages.Random(3, 12, 15, 16);
+        using ImageTensor expected = BlurKernels.GaussianBlur(image, 7, 3, 1f, 1f);
+        using ImageTensor actual = transform.Apply(image.Clone(), new GaussianBlurParams(1.0));
+        Assert.Equal(expected.Data.ToArray(), actual.Data.ToArray());
+    }
+
+    [Fact]
+    public void ThreeAugmentChoosesEachOperationAThirdOfTheTime()
+    {
+        var transform = new ThreeAugment();
+        var random = RandomSource.FromSeed(17);
+        var counts = new int[3];
+        const int N = 30000;
+        double sigmaSum = 0;
+        for (int i = 0; i < N; i++)
+        {
+            ThreeAugmentParams p = transform.Draw(3, new ImageSize(8, 8), ref random);
+            counts[(int)p.Op]++;
+            if (p.Op == ThreeAugmentOp.GaussianBlur)
+            {
+                Assert.InRange(p.Sigma, 0.1, 2.0);
+                sigmaSum += p.Sigma;
+            }
+            else
+            {
+                Assert.Equal(0.0, p.Sigma);
+            }
+        }
+
+        Assert.All(counts, c => Assert.InRange(c / (double)N, 0.321, 0.345));
+        Assert.InRange(sigmaSum / counts[2], 1.03, 1.07);
+    }
+
+    [Fact]
+    public void ThreeAugmentOperationsMatchTheirDefinitions()
+    {
+        var transform = new ThreeAugment();
+        using ImageTensor image = WarpTestImages.Random(3, 10, 13, 18, quantized: true);
+
+        using ImageTensor gray = transform.Apply(image.Clone(), new ThreeAugmentParams(ThreeAugmentOp.Grayscale, 0));
+        using ImageTensor solarized = transform.Apply(image.Clone(), new ThreeAugmentParams(ThreeAugmentOp.Solarize, 0));
+        using ImageTensor blurred = transform.Apply(image.Clone(), new ThreeAugmentParams(ThreeAugmentOp.GaussianBlur, 1.2));
+        using ImageTensor expectedBlur = BlurKernels.GaussianBlur(image, 9, 9, 1.2f, 1.2f); // 2 * ceil(3.6) + 1 taps
+        for (int y = 0; y < 10; y++)
+        {
+            for (int x = 0; x < 13; x++)
+            {
+                float g = (0.2989f * image.At(0, y, x)) + (0.587f * image.At(1, y, x)) + (0.114f * image.At(2, y, x));
+                for (int c = 0; c < 3; c++)
+                {
+                    WarpTestImages.Near(g, gray.At(c, y, x), 1e-6f);
+
+                    // PIL's solarize inverts 8-bit levels of 128 and above.
+                    int level = (int)MathF.Round(image.At(c, y, x) * 255);
+                    WarpTestImages.Near(level >= 128 ? 1 - image.At(c, y, x) : image.At(c, y, x), solarized.At(c, y, x), 0f);
+                }
+            }
+        }
+
+        Assert.Equal(expectedBlur.Data.ToArray(), blurred.Data.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(TransformNames))]
+    public void SameStreamGivesIdenticalBytes(string name)
+    {
+        ITransform transform = Create(name);
+        using ImageTensor image = WarpTestImages.Random(3, 23, 31, 19);
+        float[] first = Run(transform, image, 5, null), second = Run(transform, image, 5, null);
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, Run(transform, image, 6, null));
+    }
+
+    [Theory]
+    [MemberData(nameof(TransformNames))]
+    public void RecordedDrawsReplay(string name)
+    {
+        ITransform transform = Create(name);
+        using ImageTensor image = WarpTestImages.Random(3, 23, 31, 20);
+        var log = new ParameterLog();
+        float[] live = Run(transform, image, 7, log);
+        (ITransform recorded, object parameters) = Assert.Single(log.Entries);
+        Assert.Same(transform, recorded);
+        using ImageTensor replayed = parameters switch
+        {
+            ElasticTransformParams p => ((ElasticTransform)transform).Apply(image.Clone(), p),
+            RandomPerspectiveParams p => ((RandomPerspective)transform).Apply(image.Clone(), p),
+            GaussianBlurParams p => ((GaussianBlur)transform).Apply(image.Clone(), p),
+            GaussianNoiseParams p => ((GaussianNoise)transform).Apply(image.Clone(), p),
+            ThreeAugmentParams p => ((ThreeAugment)transform).Apply(image.Clone(), p),
+            _ => throw new InvalidOperationException(parameters.GetType().Name),
+        };
+        Assert.Equal(live, replayed.Data.ToArray());
+        if (parameters is ElasticTransformParams elastic)
+        {
+            elastic.Displacement.Return();
+        }
+    }
+
+    [Fact]
+    public void ElasticOfAnUnrecordedDrawReturnsItsFieldAndKeepsWorking()
+    {
+        var transform = new ElasticTransform(40.0, 4.0);
+        using ImageTensor image = WarpTestImages.Random(3, 16, 16, 21);
+        float[] first = Run(transform, image, 3, null);
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.Equal(first, Run(transform, image, 3, null));
+        }
+    }
+
+    [Fact]
+    public void ConstructorsRejectBadArguments()
+    {
+        Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => new ElasticTransform(-1.0)).ParamName);
+        Assert.Equal("sigma", Assert.Throws<ArgumentOutOfRangeException>(() => new ElasticTransform((1.0, 1.0), (2.0, 0.0))).ParamName);
+        Assert.Equal("sigma", Assert.Throws<ArgumentOutOfRangeException>(() => new ElasticTransform(1.0, double.NaN)).ParamName);
+        Assert.Equal("interpolation", Assert.Throws<ArgumentOutOfRangeException>(() => new ElasticTransform(interpolation: Interpolation.Bicubic)).ParamName);
+        Assert.Equal("distortionScale", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomPerspective(1.5)).ParamName);
+        Assert.Equal("p", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomPerspective(0.5, -0.1)).ParamName);
+        Assert.Equal("kernelSize", Assert.Throws<ArgumentException>(() => new GaussianBlur(4)).ParamName);
+        Assert.Equal("sigma", Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianBlur(3, (0.0, 1.0))).ParamName);
+        Assert.Equal("sigma", Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianNoise(sigma: -0.1)).ParamName);
+        Assert.Equal("mean", Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianNoise(mean: double.PositiveInfinity)).ParamName);
+        Assert.Equal("blurSigma", Assert.Throws<ArgumentOutOfRangeException>(() => new ThreeAugment((2.0, 1.0))).ParamName);
+    }
+
+    private static ITransform Create(string name) => name switch
+    {
+        "elastic" => new ElasticTransform(30.0, 3.0, fill: [0.2f, 0.5f, 0.8f]),
+        "perspective" => new RandomPerspective(0.6, p: 1.0),
+        "blur" => new GaussianBlur(5),
+        "noise" => new GaussianNoise(sigma: 0.2),
+        "three" => new ThreeAugment(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private static float[] Run(ITransform transform, ImageTensor image, ulong seed, ParameterLog? log)
+    {
+        var random = RandomSource.FromSeed(seed);
+        using ImageTensor result = transform.Apply(image.Clone(), ref random, log);
+        return result.Data.ToArray();
+    }
+
+    private static void AssertUniform(float[] values, double limit)
+    {
+        double sum = 0, squares = 0;
+        foreach (float v in values)
+        {
+            Assert.InRange(v, -limit, limit);
+            sum += v;
+            squares += v * v;
+        }
+
+        double mean = sum / values.Length, variance = (squares / values.Length) - (mean * mean);
+        Assert.InRange(mean, -0.02 * limit, 0.02 * limit);
+        Assert.InRange(variance / (limit * limit / 3), 0.96, 1.04);
+    }
+
+    private static double[] Kernel(int size, double sigma)
+    {
+        double[] k = [.. Enumerable.Range(0, size).Select(i => Math.Exp(-0.5 * Math.Pow((i - ((size - 1) / 2.0)) / sigma, 2)))];
+        double total = k.Sum();
+        return [.. k.Select(v => v / total)];
+    }
+
+    private static double SumOfSquares(double[] values) => values.Sum(v => v * v);
+}
