@@ -1,5 +1,4 @@
 using Augment.Imaging;
-using Augment.Kernels.Blur;
 using Augment.Kernels.Warp;
 using Augment.Randomness;
 using Augment.Transforms;
@@ -109,92 +108,6 @@ public sealed class LocalWarpTransformsTests
         }
 
         Assert.InRange(applied / 20000.0, 0.29, 0.31);
-    }
-
-    [Fact]
-    public void BlurSigmaIsUniformOnItsRange()
-    {
-        var transform = new GaussianBlur(5, (0.5, 3.0));
-        var random = RandomSource.FromSeed(15);
-        const int N = 20000;
-        double sum = 0, squares = 0;
-        for (int i = 0; i < N; i++)
-        {
-            double sigma = transform.Draw(3, new ImageSize(8, 8), ref random).Sigma;
-            Assert.InRange(sigma, 0.5, 3.0);
-            sum += sigma;
-            squares += sigma * sigma;
-        }
-
-        double mean = sum / N, variance = (squares / N) - (mean * mean);
-        Assert.InRange(mean, 1.73, 1.77);
-        Assert.InRange(variance, 2.5 * 2.5 / 12 * 0.96, 2.5 * 2.5 / 12 * 1.04);
-    }
-
-    [Fact]
-    public void BlurTransformAppliesTheKernelWithTheDrawnSigma()
-    {
-        var transform = new GaussianBlur((7, 3), (1.0, 1.0));
-        using ImageTensor image = WarpTestImages.Random(3, 12, 15, 16);
-        using ImageTensor expected = BlurKernels.GaussianBlur(image, 7, 3, 1f, 1f);
-        using ImageTensor actual = transform.Apply(image.Clone(), new GaussianBlurParams(1.0));
-        Assert.Equal(expected.Data.ToArray(), actual.Data.ToArray());
-    }
-
-    [Fact]
-    public void ThreeAugmentChoosesEachOperationAThirdOfTheTime()
-    {
-        var transform = new ThreeAugment();
-        var random = RandomSource.FromSeed(17);
-        var counts = new int[3];
-        const int N = 30000;
-        double sigmaSum = 0;
-        for (int i = 0; i < N; i++)
-        {
-            ThreeAugmentParams p = transform.Draw(3, new ImageSize(8, 8), ref random);
-            counts[(int)p.Op]++;
-            if (p.Op == ThreeAugmentOp.GaussianBlur)
-            {
-                Assert.InRange(p.Sigma, 0.1, 2.0);
-                sigmaSum += p.Sigma;
-            }
-            else
-            {
-                Assert.Equal(0.0, p.Sigma);
-            }
-        }
-
-        Assert.All(counts, c => Assert.InRange(c / (double)N, 0.321, 0.345));
-        Assert.InRange(sigmaSum / counts[2], 1.03, 1.07);
-    }
-
-    [Fact]
-    public void ThreeAugmentOperationsMatchTheirDefinitions()
-    {
-        var transform = new ThreeAugment();
-        using ImageTensor image = WarpTestImages.Random(3, 10, 13, 18, quantized: true);
-
-        using ImageTensor gray = transform.Apply(image.Clone(), new ThreeAugmentParams(ThreeAugmentOp.Grayscale, 0));
-        using ImageTensor solarized = transform.Apply(image.Clone(), new ThreeAugmentParams(ThreeAugmentOp.Solarize, 0));
-        using ImageTensor blurred = transform.Apply(image.Clone(), new ThreeAugmentParams(ThreeAugmentOp.GaussianBlur, 1.2));
-        using ImageTensor expectedBlur = BlurKernels.GaussianBlur(image, 9, 9, 1.2f, 1.2f); // 2 * ceil(3.6) + 1 taps
-        for (int y = 0; y < 10; y++)
-        {
-            for (int x = 0; x < 13; x++)
-            {
-                float g = (0.2989f * image.At(0, y, x)) + (0.587f * image.At(1, y, x)) + (0.114f * image.At(2, y, x));
-                for (int c = 0; c < 3; c++)
-                {
-                    WarpTestImages.Near(g, gray.At(c, y, x), 1e-6f);
-
-                    // PIL's solarize inverts 8-bit levels of 128 and above.
-                    int level = (int)MathF.Round(image.At(c, y, x) * 255);
-                    WarpTestImages.Near(level >= 128 ? 1 - image.At(c, y, x) : image.At(c, y, x), solarized.At(c, y, x), 0f);
-                }
-            }
-        }
-
-        Assert.Equal(expectedBlur.Data.ToArray(), blurred.Data.ToArray());
     }
 
     [Theory]
