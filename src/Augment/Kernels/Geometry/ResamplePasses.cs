@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -87,11 +88,13 @@ internal static class ResamplePasses
     }
 
     /// <summary>
-    /// Horizontal pass over <paramref name="rows"/> rows: effectively computes
-    /// <c>destination[y][i] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
+    /// Horizontal pass over <paramref name="rows"/> rows, for outputs <c>[first, first + count)</c> of
+    /// <paramref name="map"/>: effectively computes
+    /// <c>destination[y][i - first] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
     /// <paramref name="sampleStride"/> is 1 for a plane and the pixel size for an interleaved buffer (with
     /// <paramref name="source"/> at the channel's first sample). Runs the band form of <paramref name="map"/>, whose
-    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time.
+    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time; only the blocks
+    /// that hold wanted outputs run, and a block that straddles the range's ends stores only its lanes inside it.
     /// </summary>
     public static void Horizontal<TBlock>(
         ref float source,
@@ -99,6 +102,8 @@ internal static class ResamplePasses
         nint sampleStride,
         int rows,
         ResizeKernelMap map,
+        int first,
+        int count,
         ref float destination,
         nint destinationRowStride,
         float scale,
@@ -106,7 +111,7 @@ internal static class ResamplePasses
         where TBlock : struct, ILaneBlock<TBlock>
     {
         Debug.Assert(map.BlockWidth == TBlock.Lanes && map.BlockCount > 0, "The map's band form must match the lane block.");
-        int blocks = map.BlockCount;
+        (int firstBlock, int blocks) = BlockRange(map, first, count);
         nint lanes = TBlock.Lanes;
         for (int y = 0; y < rows; y += 8)
         {
@@ -120,7 +125,7 @@ internal static class ResamplePasses
             ref float s5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * sourceRowStride);
             ref float s6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * sourceRowStride);
             ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
-            for (int b = 0; b < blocks; b++)
+            for (int b = firstBlock; b < blocks; b++)
             {
                 ref float weights = ref map.BandReference(b);
                 nint start = map.BlockStart(b) * sampleStride;
@@ -141,15 +146,15 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, lanes);
                 }
 
-                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b));
-                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
+                nint at = map.BlockFirstOutput(b) - first;
+                Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
+                Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 1, rows - 1) * destinationRowStride), at, count);
+                Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 2, rows - 1) * destinationRowStride), at, count);
+                Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 3, rows - 1) * destinationRowStride), at, count);
+                Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 4, rows - 1) * destinationRowStride), at, count);
+                Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 5, rows - 1) * destinationRowStride), at, count);
+                Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 6, rows - 1) * destinationRowStride), at, count);
+                Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 7, rows - 1) * destinationRowStride), at, count);
             }
         }
     }
@@ -165,13 +170,15 @@ internal static class ResamplePasses
         nint sourceRowStride,
         int rows,
         ResizeKernelMap map,
+        int first,
+        int count,
         ref float destination,
         nint destinationRowStride,
         float scale,
         float offset)
     {
         Debug.Assert(Avx512F.IsSupported && map.HasWindowForm, "The window form needs AVX-512.");
-        int blocks = map.BlockCount;
+        (int firstBlock, int blocks) = BlockRange(map, first, count);
         int taps = map.MaxTaps;
         Vector512<float> scales = Vector512.Create(scale), offsets = Vector512.Create(offset);
         for (int y = 0; y < rows; y += 4)
@@ -182,7 +189,7 @@ internal static class ResamplePasses
             ref float s1 = ref Unsafe.Add(ref source, y1 * sourceRowStride);
             ref float s2 = ref Unsafe.Add(ref source, y2 * sourceRowStride);
             ref float s3 = ref Unsafe.Add(ref source, y3 * sourceRowStride);
-            for (int b = 0; b < blocks; b++)
+            for (int b = firstBlock; b < blocks; b++)
             {
                 nint start = map.WindowStart(b);
                 Vector512<float> lo0 = Vector512.LoadUnsafe(ref s0, (nuint)start), hi0 = Vector512.LoadUnsafe(ref s0, (nuint)(start + 16));
@@ -204,12 +211,68 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, 16);
                 }
 
-                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b));
-                Vector512.MultiplyAddEstimate(a0, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y * destinationRowStride));
-                Vector512.MultiplyAddEstimate(a1, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y1 * destinationRowStride));
-                Vector512.MultiplyAddEstimate(a2, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y2 * destinationRowStride));
-                Vector512.MultiplyAddEstimate(a3, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y3 * destinationRowStride));
+                nint at = map.BlockFirstOutput(b) - first;
+                Store(Vector512.MultiplyAddEstimate(a0, scales, offsets), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
+                Store(Vector512.MultiplyAddEstimate(a1, scales, offsets), ref Unsafe.Add(ref destination, y1 * destinationRowStride), at, count);
+                Store(Vector512.MultiplyAddEstimate(a2, scales, offsets), ref Unsafe.Add(ref destination, y2 * destinationRowStride), at, count);
+                Store(Vector512.MultiplyAddEstimate(a3, scales, offsets), ref Unsafe.Add(ref destination, y3 * destinationRowStride), at, count);
             }
+        }
+    }
+
+    // The band blocks that hold outputs [first, first + count): [firstBlock, end). Blocks are in output order, the
+    // last one overlapping its predecessor.
+    private static (int FirstBlock, int End) BlockRange(ResizeKernelMap map, int first, int count)
+    {
+        int blocks = map.BlockCount;
+        int firstBlock = Math.Min(first / map.BlockWidth, blocks - 1);
+        int end = firstBlock;
+        while (end < blocks && map.BlockFirstOutput(end) < first + count)
+        {
+            end++;
+        }
+
+        return (firstBlock, end);
+    }
+
+    // Stores a block whose first output is at `at` of a destination row holding outputs [0, count): whole when it
+    // fits, else only its lanes inside.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TBlock>(TBlock value, ref float row, nint at, int count)
+        where TBlock : struct, ILaneBlock<TBlock>
+    {
+        if (at >= 0 && at + TBlock.Lanes <= count)
+        {
+            TBlock.Store(value, ref Unsafe.Add(ref row, at));
+        }
+        else
+        {
+            StorePart(value, ref row, at, count);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector512<float> value, ref float row, nint at, int count)
+    {
+        if (at >= 0 && at + 16 <= count)
+        {
+            value.StoreUnsafe(ref Unsafe.Add(ref row, at));
+        }
+        else
+        {
+            StorePart(Lanes16x512.From(value), ref row, at, count);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StorePart<TBlock>(TBlock value, ref float row, nint at, int count)
+        where TBlock : struct, ILaneBlock<TBlock>
+    {
+        Span<float> lanes = stackalloc float[TBlock.Lanes];
+        TBlock.Store(value, ref MemoryMarshal.GetReference(lanes));
+        for (nint k = Math.Max(0, -at), end = Math.Min(TBlock.Lanes, count - at); k < end; k++)
+        {
+            Unsafe.Add(ref row, at + k) = lanes[(int)k];
         }
     }
 }

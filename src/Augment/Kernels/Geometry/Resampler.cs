@@ -123,6 +123,14 @@ internal static class Resampler
             throw new ArgumentOutOfRangeException(nameof(request), $"The output size must be positive, got {request.DestinationHeight}x{request.DestinationWidth}.");
         }
 
+        ImageSize full = request.FullSize;
+        if (request.RowOffset < 0 || request.ColumnOffset < 0 || request.RowOffset > full.Height - request.DestinationHeight || request.ColumnOffset > full.Width - request.DestinationWidth)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(request),
+                $"The {request.DestinationHeight}x{request.DestinationWidth} output at ({request.RowOffset}, {request.ColumnOffset}) is not inside the {full.Height}x{full.Width} resize.");
+        }
+
         if (destinationLength < (long)channels * request.DestinationHeight * request.DestinationWidth)
         {
             throw new ArgumentException($"The destination holds {destinationLength} elements; {channels}x{request.DestinationHeight}x{request.DestinationWidth} are needed.", "destination");
@@ -139,9 +147,14 @@ internal static class Resampler
         where TReader : struct, ISampleReader<TSample>
     {
         int outHeight = r.DestinationHeight, outWidth = r.DestinationWidth;
+        ImageSize full = r.FullSize;
         int lanes = LaneWidth(int.MaxValue);
-        ResizeKernelMap vertical = ResizeKernelMapCache.Get(r.Height, outHeight, r.Interpolation, r.Antialias, mirror: false, blockWidth: 1);
-        ResizeKernelMap horizontal = ResizeKernelMapCache.Get(r.Width, outWidth, r.Interpolation, r.Antialias, r.Mirror, LaneWidth(outWidth));
+        ResizeKernelMap vertical = ResizeKernelMapCache.Get(r.Height, full.Height, r.Interpolation, r.Antialias, r.MirrorVertical, blockWidth: 1);
+        ResizeKernelMap horizontal = ResizeKernelMapCache.Get(r.Width, full.Width, r.Interpolation, r.Antialias, r.Mirror, LaneWidth(full.Width));
+
+        // The outputs of the full resize's maps that the destination holds; a mirrored map counts from the far end.
+        int firstRow = r.MirrorVertical ? full.Height - r.RowOffset - outHeight : r.RowOffset;
+        int firstColumn = r.Mirror ? full.Width - r.ColumnOffset - outWidth : r.ColumnOffset;
         int channels = source.Channels;
         nint plane = (nint)outHeight * outWidth;
         ref float output = ref MemoryMarshal.GetReference(destination);
@@ -153,15 +166,17 @@ internal static class Resampler
             for (int c = 0; c < channels; c++)
             {
                 Horizontal(
-                    ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
-                    source.RowStride, 1, outHeight, horizontal, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
+                    ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, (c * source.PlaneStride) + (firstRow * source.RowStride))),
+                    source.RowStride, 1, outHeight, horizontal, firstColumn, outWidth, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
 
             return;
         }
 
-        double verticalFirst = VerticalCost(vertical, r.Width * source.PixelSize, lanes) + (HorizontalCost(horizontal) * outHeight);
-        double horizontalFirst = (HorizontalCost(horizontal) * r.Height) + VerticalCost(vertical, outWidth, lanes);
+        // Costs of the two orders, the maps' full costs scaled to the block produced.
+        double rowShare = (double)outHeight / full.Height, columnShare = (double)outWidth / full.Width;
+        double verticalFirst = (VerticalCost(vertical, r.Width * source.PixelSize, lanes) * rowShare) + (HorizontalCost(horizontal) * columnShare * outHeight);
+        double horizontalFirst = (HorizontalCost(horizontal) * columnShare * r.Height) + (VerticalCost(vertical, outWidth, lanes) * rowShare);
         if (typeof(TSample) == typeof(float) && horizontalFirst < verticalFirst)
         {
             float[] scratch = ArrayPool<float>.Shared.Rent(r.Height * outWidth);
@@ -170,9 +185,9 @@ internal static class Resampler
             {
                 Horizontal(
                     ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
-                    source.RowStride, 1, r.Height, horizontal, ref buffer, outWidth, 1f, 0f);
+                    source.RowStride, 1, r.Height, horizontal, firstColumn, outWidth, ref buffer, outWidth, 1f, 0f);
                 Vertical<float, FloatSampleReader>(
-                    ref buffer, outWidth, outWidth, vertical, 0, outHeight, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
+                    ref buffer, outWidth, outWidth, vertical, firstRow, outHeight, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
 
             ArrayPool<float>.Shared.Return(scratch);
@@ -190,7 +205,7 @@ internal static class Resampler
             for (int y = 0; y < outHeight; y += strip)
             {
                 int count = Math.Min(strip, outHeight - y);
-                Vertical<TSample, TReader>(ref planeOrigin, source.RowStride, rowLength, vertical, y, count, ref buffered, rowLength, sampleScale, 0f);
+                Vertical<TSample, TReader>(ref planeOrigin, source.RowStride, rowLength, vertical, firstRow + y, count, ref buffered, rowLength, sampleScale, 0f);
                 for (int c = 0; c < channels; c++)
                 {
                     if (source.Planes > 1 && c != p)
@@ -199,7 +214,7 @@ internal static class Resampler
                     }
 
                     Horizontal(
-                        ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal,
+                        ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal, firstColumn, outWidth,
                         ref Unsafe.Add(ref output, (c * plane) + ((nint)y * outWidth)), outWidth, Scale(scale, c), Offset(offset, c));
                 }
             }
@@ -249,24 +264,24 @@ internal static class Resampler
     }
 
     private static void Horizontal(
-        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, ref float destination, nint destinationRowStride, float scale, float offset)
+        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, int first, int count, ref float destination, nint destinationRowStride, float scale, float offset)
     {
         switch (map.BlockWidth)
         {
             case 16 when sampleStride == 1 && map.HasWindowForm && Avx512F.IsSupported:
-                ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
                 break;
             case 16:
-                ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8 when Vector256.IsHardwareAccelerated:
-                ResamplePasses.Horizontal<Lanes8x256>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes8x256>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8:
-                ResamplePasses.Horizontal<Lanes8x128>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes8x128>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
                 break;
             default:
-                ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
                 break;
         }
     }
