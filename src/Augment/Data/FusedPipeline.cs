@@ -40,8 +40,8 @@ internal sealed class FusedPipeline
     /// <summary>Whether transforms follow the fused chain.</summary>
     public bool HasRest => _fused.Length < _steps.Length;
 
-    /// <summary>The number of leading steps that are fused.</summary>
-    public int FusedCount => _fused.Length;
+    /// <summary>The leading steps that are fused.</summary>
+    public IReadOnlyList<ISamplingStep> FusedSteps => _fused;
 
     /// <summary>
     /// Plans the longest fusable chain at the start of <paramref name="transform"/> (a <see cref="Compose"/>'s
