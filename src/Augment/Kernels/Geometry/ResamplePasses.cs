@@ -147,14 +147,30 @@ internal static class ResamplePasses
                 }
 
                 nint at = map.BlockFirstOutput(b) - first;
-                Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
-                Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 1, rows - 1) * destinationRowStride), at, count);
-                Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 2, rows - 1) * destinationRowStride), at, count);
-                Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 3, rows - 1) * destinationRowStride), at, count);
-                Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 4, rows - 1) * destinationRowStride), at, count);
-                Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 5, rows - 1) * destinationRowStride), at, count);
-                Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 6, rows - 1) * destinationRowStride), at, count);
-                Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 7, rows - 1) * destinationRowStride), at, count);
+                if (at >= 0 && at + lanes <= count)
+                {
+                    ref float d = ref Unsafe.Add(ref destination, at);
+                    TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
+                    TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
+                    TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
+                    TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
+                    TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
+                    TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
+                    TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
+                    TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
+                }
+                else
+                {
+                    // A block straddling an end of the wanted outputs (rare, cold): only its lanes inside are stored.
+                    StorePart(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
+                    StorePart(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 1, rows - 1) * destinationRowStride), at, count);
+                    StorePart(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 2, rows - 1) * destinationRowStride), at, count);
+                    StorePart(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 3, rows - 1) * destinationRowStride), at, count);
+                    StorePart(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 4, rows - 1) * destinationRowStride), at, count);
+                    StorePart(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 5, rows - 1) * destinationRowStride), at, count);
+                    StorePart(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 6, rows - 1) * destinationRowStride), at, count);
+                    StorePart(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 7, rows - 1) * destinationRowStride), at, count);
+                }
             }
         }
     }
@@ -212,10 +228,21 @@ internal static class ResamplePasses
                 }
 
                 nint at = map.BlockFirstOutput(b) - first;
-                Store(Vector512.MultiplyAddEstimate(a0, scales, offsets), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
-                Store(Vector512.MultiplyAddEstimate(a1, scales, offsets), ref Unsafe.Add(ref destination, y1 * destinationRowStride), at, count);
-                Store(Vector512.MultiplyAddEstimate(a2, scales, offsets), ref Unsafe.Add(ref destination, y2 * destinationRowStride), at, count);
-                Store(Vector512.MultiplyAddEstimate(a3, scales, offsets), ref Unsafe.Add(ref destination, y3 * destinationRowStride), at, count);
+                if (at >= 0 && at + 16 <= count)
+                {
+                    ref float d = ref Unsafe.Add(ref destination, at);
+                    Vector512.MultiplyAddEstimate(a0, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y * destinationRowStride));
+                    Vector512.MultiplyAddEstimate(a1, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y1 * destinationRowStride));
+                    Vector512.MultiplyAddEstimate(a2, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y2 * destinationRowStride));
+                    Vector512.MultiplyAddEstimate(a3, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y3 * destinationRowStride));
+                }
+                else
+                {
+                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a0, scales, offsets)), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
+                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a1, scales, offsets)), ref Unsafe.Add(ref destination, y1 * destinationRowStride), at, count);
+                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a2, scales, offsets)), ref Unsafe.Add(ref destination, y2 * destinationRowStride), at, count);
+                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a3, scales, offsets)), ref Unsafe.Add(ref destination, y3 * destinationRowStride), at, count);
+                }
             }
         }
     }
@@ -235,35 +262,7 @@ internal static class ResamplePasses
         return (firstBlock, end);
     }
 
-    // Stores a block whose first output is at `at` of a destination row holding outputs [0, count): whole when it
-    // fits, else only its lanes inside.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<TBlock>(TBlock value, ref float row, nint at, int count)
-        where TBlock : struct, ILaneBlock<TBlock>
-    {
-        if (at >= 0 && at + TBlock.Lanes <= count)
-        {
-            TBlock.Store(value, ref Unsafe.Add(ref row, at));
-        }
-        else
-        {
-            StorePart(value, ref row, at, count);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<float> value, ref float row, nint at, int count)
-    {
-        if (at >= 0 && at + 16 <= count)
-        {
-            value.StoreUnsafe(ref Unsafe.Add(ref row, at));
-        }
-        else
-        {
-            StorePart(Lanes16x512.From(value), ref row, at, count);
-        }
-    }
-
+    // Stores the lanes of a block whose first output is at `at` that fall in a destination row holding outputs [0, count).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StorePart<TBlock>(TBlock value, ref float row, nint at, int count)
         where TBlock : struct, ILaneBlock<TBlock>
