@@ -58,6 +58,7 @@ namespace Augment.Data;
 /// </remarks>
 public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
 {
+    private readonly Func<int, EpochLayout> _layout = null!;
     private int _epoch;
     private WorkerGroup? _idle;
     private volatile bool _disposed;
@@ -79,6 +80,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         }
 
         LoaderChecks.Source(source, Collator);
+        SamplesPerRank = EpochOrder.PerRank(source.Count, Options.WorldSize);
+        _layout = epoch => EpochLayout.Indexed(source, Options, epoch);
     }
 
     /// <summary>Creates a loader over WebDataset shards.</summary>
@@ -98,6 +101,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         }
 
         LoaderChecks.Shards(source, Options);
+        SamplesPerRank = Options.SamplesPerRank;
+        _layout = _ => EpochLayout.Sharded(source);
     }
 
     private DataLoader(IImageDecoder decoder, DataLoaderOptions? options)
@@ -109,6 +114,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         LoaderChecks.Pipeline(Options, Collator);
         Fused = Options.Fuse && Options.Views is null ? FusedPipeline.TryCreate(Options.Transform) : null;
         FusedViews = Options.Fuse && Options.Views is [{ Prefix: { } prefix }] && FusedPipeline.TryCreate(prefix) is { HasRest: false } fused ? fused : null;
+        Parts = new LoaderParts(Decoder, Collator, Options, Fused, FusedViews);
         _epoch = Options.Epoch;
     }
 
@@ -154,7 +160,13 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     public long BatchCount => SamplesPerRank is { } samples ? Options.BatchesFor(samples) : -1;
 
     /// <summary>The samples this rank reads per epoch, or <see langword="null"/> when unknown before reading.</summary>
-    internal long? SamplesPerRank => Source is { } source ? EpochOrder.PerRank(source.Count, Options.WorldSize) : Options.SamplesPerRank;
+    internal long? SamplesPerRank { get; }
+
+    /// <summary>What the workers need from the loader.</summary>
+    internal LoaderParts Parts { get; }
+
+    /// <summary>The layout of an epoch of this loader's source.</summary>
+    internal EpochLayout Layout(int epoch) => _layout(epoch);
 
     /// <summary>
     /// Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>), or,

@@ -39,11 +39,8 @@ internal sealed class EpochRun : IDisposable
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _permits = new SemaphoreSlim(Options.EffectivePrefetch, Options.EffectivePrefetch);
         Token = _cancellation.Token;
-        if (loader.Source is { } source)
-        {
-            Order = EpochOrder.ForRank(source.Count, Options.Shuffle, Options.Seed, epoch, Options.Rank, Options.WorldSize);
-        }
-
+        Parts = loader.Parts;
+        Layout = loader.Layout(epoch);
         TotalBatches = loader.BatchCount;
 
         _participants = Options.Workers + 2; // the workers, the planner and the consumer
@@ -54,10 +51,11 @@ internal sealed class EpochRun : IDisposable
 
     public DataLoaderOptions Options { get; }
 
-    public DataLoader Loader => _loader;
+    /// <summary>What the workers need from the loader.</summary>
+    public LoaderParts Parts { get; }
 
-    /// <summary>This rank's dataset indices for the epoch (indexed sources only).</summary>
-    public int[]? Order { get; }
+    /// <summary>The epoch's order, batches and slot lookup, for either kind of source.</summary>
+    public EpochLayout Layout { get; }
 
     public long TotalBatches { get; }
 
@@ -123,7 +121,7 @@ internal sealed class EpochRun : IDisposable
             ImageBatch[] batches = job.Batches();
             foreach (ImageBatch batch in batches)
             {
-                _loader.Collator.Complete(batch);
+                Parts.Collator.Complete(batch);
             }
 
             IReadOnlyList<BatchStage> stages = Options.BatchTransforms;
@@ -224,14 +222,7 @@ internal sealed class EpochRun : IDisposable
     {
         try
         {
-            if (Order is not null)
-            {
-                PlanIndexed(Order);
-            }
-            else
-            {
-                new ShardPlanner(this).Run();
-            }
+            Layout.Plan(this);
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested)
         {
@@ -246,16 +237,6 @@ internal sealed class EpochRun : IDisposable
             _ready.Writer.TryComplete();
             _slots.CompleteAdding();
             Leave();
-        }
-    }
-
-    private void PlanIndexed(int[] order)
-    {
-        int batchSize = Options.BatchSize;
-        for (int b = 0; b < TotalBatches; b++)
-        {
-            long first = (long)b * batchSize;
-            Enqueue(new BatchJob(b, (int)Math.Min(batchSize, order.Length - first), first, groups: GroupCount));
         }
     }
 

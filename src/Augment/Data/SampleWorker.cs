@@ -79,22 +79,10 @@ internal sealed class SampleWorker : IDisposable
     private void Fill(EpochRun run, BatchJob job, int slot)
     {
         DataLoaderOptions options = run.Options;
+        EpochLayout layout = run.Layout;
         long position = job.FirstPosition + slot;
-        int candidates;
-        long ownIndex;
-        if (job.Samples is { } samples)
-        {
-            candidates = samples.Length;
-            ownIndex = job.SampleIndices![slot];
-        }
-        else
-        {
-            candidates = run.Order!.Length;
-            ownIndex = run.Order[position];
-        }
-
-        RandomSource random = RandomSource.ForSample(options.Seed, run.Epoch, ownIndex);
-        int tries = Math.Min(candidates, MaxReplacementTries);
+        RandomSource random = RandomSource.ForSample(options.Seed, run.Epoch, layout.OwnIndex(job, slot));
+        int tries = Math.Min(layout.Candidates(job), MaxReplacementTries);
         for (int k = 0; k < tries; k++)
         {
             run.Token.ThrowIfCancellationRequested();
@@ -102,39 +90,13 @@ internal sealed class SampleWorker : IDisposable
             _inFile = true;
             try
             {
-                ReadOnlyMemory<byte> bytes;
-                int label;
-                long index;
-                if (job.Samples is { } shardSamples)
-                {
-                    int candidate = (slot + k) % candidates;
-                    WebDatasetSample sample = shardSamples[candidate];
-                    name = sample.Name;
-                    index = job.SampleIndices![candidate];
-                    if (sample.Error is not null)
-                    {
-                        throw new InvalidDataException($"The sample is incomplete: {sample.Error}.");
-                    }
-
-                    bytes = sample.Image;
-                    label = sample.Label!.Value;
-                }
-                else
-                {
-                    int candidate = run.Order![(position + k) % candidates];
-                    IImageSource source = run.Loader.Source!;
-                    name = source.GetName(candidate);
-                    index = candidate;
-                    label = source.GetLabel(candidate);
-                    bytes = source.Read(candidate, ref _scratch);
-                }
-
+                ReadOnlyMemory<byte> bytes = layout.Read(job, slot, k, ref _scratch, ref name, out int label, out long index);
                 if (bytes.IsEmpty)
                 {
                     throw new InvalidDataException("The file is empty.");
                 }
 
-                LoaderChecks.Label(run.Loader.Collator, label, name);
+                LoaderChecks.Label(run.Parts.Collator, label, name);
                 Load(run, job, slot, bytes.Span, new SampleOrigin(index, name), label, random);
                 return;
             }
@@ -162,7 +124,7 @@ internal sealed class SampleWorker : IDisposable
 
     private void Load(EpochRun run, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
-        DataLoader loader = run.Loader;
+        LoaderParts loader = run.Parts;
         if (loader.Options.Views is { } views)
         {
             LoadViews(loader, views, job, slot, bytes, origin, label, random);
@@ -198,7 +160,7 @@ internal sealed class SampleWorker : IDisposable
     }
 
     /// <summary>Decodes the whole image (the file's stage), then marks the pipeline's stage as begun.</summary>
-    private ImageTensor Decode(DataLoader loader, ReadOnlySpan<byte> bytes, string name)
+    private ImageTensor Decode(LoaderParts loader, ReadOnlySpan<byte> bytes, string name)
     {
         ImageTensor image = loader.Decoder.Decode(bytes, name);
         _decoded = image.Size;
@@ -210,7 +172,7 @@ internal sealed class SampleWorker : IDisposable
     /// Draws a fused chain's parameters on the image's full size and decodes its pixels, reduced by DCT scaling where
     /// the options allow and the chain keeps its resolution; failures in between are the pipeline's, not the file's.
     /// </summary>
-    private PixelBuffer DecodeFused(DataLoader loader, FusedPipeline fused, ReadOnlySpan<byte> bytes, string name, RandomSource random, out FusedDraw draw)
+    private PixelBuffer DecodeFused(LoaderParts loader, FusedPipeline fused, ReadOnlySpan<byte> bytes, string name, RandomSource random, out FusedDraw draw)
     {
         IImageDecoder decoder = loader.Decoder;
         PixelBuffer? pixels = null;
@@ -246,7 +208,7 @@ internal sealed class SampleWorker : IDisposable
         }
     }
 
-    private void LoadFused(DataLoader loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    private void LoadFused(LoaderParts loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
         Collator collator = loader.Collator;
         PixelBuffer? pixels = DecodeFused(loader, fused, bytes, origin.Name!, random, out FusedDraw draw);
@@ -286,7 +248,7 @@ internal sealed class SampleWorker : IDisposable
     /// A multi-view sample: decoded once (for a single test-time group with a fusable resize, decoded and resampled
     /// once, DCT-scaled where allowed), then every view group writes its views; group <c>g</c> draws from <c>random.Fork(g)</c>.
     /// </summary>
-    private void LoadViews(DataLoader loader, IReadOnlyList<ViewGroup> views, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    private void LoadViews(LoaderParts loader, IReadOnlyList<ViewGroup> views, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
         ViewTarget target = _target ??= new ViewTarget();
         Collator collator = loader.Collator;

@@ -82,4 +82,8 @@ public sealed class Crop : Transform, ISamplingStep
         image.Dispose();
         return result;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Crop(top={Top}, left={Left}, height={Height}, width={Width})";
 }

@@ -20,4 +20,8 @@ public sealed class HorizontalFlip : Transform, ISamplingStep
         FlipKernels.FlipHorizontal(image);
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        "HorizontalFlip()";
 }

@@ -20,4 +20,8 @@ public sealed class VerticalFlip : Transform, ISamplingStep
         FlipKernels.FlipVertical(image);
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        "VerticalFlip()";
 }

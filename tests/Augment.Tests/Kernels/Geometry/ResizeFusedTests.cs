@@ -1,0 +1,188 @@
+using Augment.Imaging;
+using Augment.Kernels;
+using Augment.Kernels.Geometry;
+
+namespace Augment.Tests.Kernels.Geometry;
+
+/// <summary>
+/// The loader's fused primitive (<see cref="Resampler"/>): 8-bit interleaved or float sources, windows, a folded
+/// horizontal flip and a per-channel affine on the final write, into a slot of a larger buffer.
+/// </summary>
+public sealed class ResizeFusedTests
+{
+    private static readonly float[] Scale = [1 / 0.229f, 1 / 0.224f, 1 / 0.225f];
+    private static readonly float[] Offset = [-0.485f / 0.229f, -0.456f / 0.224f, -0.406f / 0.225f];
+
+    public static TheoryData<PixelLayout> Layouts() => [PixelLayout.Rgb24, PixelLayout.Rgba32, PixelLayout.Bgra32, PixelLayout.Gray8];
+
+    [Theory]
+    [Trait("Category", "HardwarePaths")]
+    [MemberData(nameof(Layouts))]
+    public void PixelsMatchConvertThenResizeFlipNormalize(PixelLayout layout)
+    {
+        const int height = 37, width = 45;
+        int bpp = layout.BytesPerPixel();
+        int stride = (width * bpp) + 5;
+        var pixels = new byte[height * stride];
+        new Random(5).NextBytes(pixels);
+        using ImageTensor planes = PixelConversion.ToTensor(pixels, width, height, layout, stride);
+
+        foreach ((int top, int left, int h, int w, int outH, int outW) in Windows)
+        {
+            foreach ((Interpolation interpolation, bool antialias) in ResizeKernelMapTests.Modes)
+            {
+                foreach (bool mirror in new[] { false, true })
+                {
+                    var request = new ResampleRequest(top, left, h, w, outH, outW, interpolation, antialias, mirror);
+                    int length = 3 * outH * outW;
+                    float[] batch = new float[length + 10];
+                    batch.AsSpan().Fill(float.NaN);
+                    Resampler.Resample(pixels, stride, layout, height, width, request, batch.AsSpan(5, length), Scale, Offset);
+
+                    double[] expected = ReferenceResampler.Resize(planes.Data, 3, height, width, top, left, h, w, outH, outW, interpolation, antialias, mirror);
+                    for (int i = 0; i < length; i++)
+                    {
+                        int c = i / (outH * outW);
+                        expected[i] = (expected[i] * Scale[c]) + Offset[c];
+                    }
+
+                    double worst = ReferenceResampler.MaxDifference(batch.AsSpan(5, length), expected);
+                    Assert.True(worst <= 1e-4, $"{layout} {interpolation} aa={antialias} mirror={mirror} ({top},{left},{h},{w})->{outH}x{outW}: {worst}");
+                    Assert.True(float.IsNaN(batch[4]) && float.IsNaN(batch[5 + length]), "wrote outside its slot");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "HardwarePaths")]
+    public void PlanesMatchResizeFlipNormalize()
+    {
+        using ImageTensor source = ReferenceResampler.RandomImage(3, 41, 52, seed: 9);
+        foreach ((int top, int left, int h, int w, int outH, int outW) in Windows)
+        {
+            foreach ((Interpolation interpolation, bool antialias) in ResizeKernelMapTests.Modes)
+            {
+                var request = new ResampleRequest(top, left, h, w, outH, outW, interpolation, antialias, Mirror: true);
+                float[] destination = new float[3 * outH * outW];
+                Resampler.Resample(source.Data, 3, 41, 52, request, destination, Scale, Offset);
+                double[] expected = ReferenceResampler.Resize(source.Data, 3, 41, 52, top, left, h, w, outH, outW, interpolation, antialias, mirror: true);
+                for (int i = 0; i < expected.Length; i++)
+                {
+                    int c = i / (outH * outW);
+                    expected[i] = (expected[i] * Scale[c]) + Offset[c];
+                }
+
+                Assert.True(ReferenceResampler.MaxDifference(destination, expected) <= 1e-4, $"{interpolation} aa={antialias} ({top},{left},{h},{w})->{outH}x{outW}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A block of a resize (the full resize's maps evaluated for the block's rows and columns only), mirrored on either
+    /// axis, is bit for bit the block cut out of the full resize and then mirrored: pixel sources always run the
+    /// vertical pass first, and every output is the same sum whichever lane block computes it.
+    /// </summary>
+    [Theory]
+    [Trait("Category", "HardwarePaths")]
+    [InlineData(Interpolation.Bilinear, true)]
+    [InlineData(Interpolation.Bicubic, true)]
+    [InlineData(Interpolation.Bilinear, false)]
+    [InlineData(Interpolation.Nearest, false)]
+    public void ABlockOfAResizeIsTheResizeCropped(Interpolation interpolation, bool antialias)
+    {
+        const int height = 53, width = 71;
+        var pixels = new byte[height * width * 4];
+        new Random(11).NextBytes(pixels);
+        (int Rows, int Columns)[] resizes = [(40, 57), (31, 100), (12, 9)];
+        foreach ((int rows, int columns) in resizes)
+        {
+            var whole = new ResampleRequest(3, 2, 47, 66, rows, columns, interpolation, antialias);
+            float[] full = new float[3 * rows * columns];
+            Resampler.Resample(pixels, width * 4, PixelLayout.Rgba32, height, width, whole, full);
+            foreach ((int top, int left, int h, int w) in new[] { (0, 0, rows, columns), (5, 17, rows - 9, columns - 30), (1, 3, 4, 5), (rows - 2, columns - 7, 2, 7) })
+            {
+                if (h <= 0 || w <= 0 || top + h > rows || left + w > columns)
+                {
+                    continue;
+                }
+
+                foreach ((bool horizontal, bool vertical) in new[] { (false, false), (true, false), (false, true), (true, true) })
+                {
+                    ResampleRequest block = whole with
+                    {
+                        DestinationHeight = h, DestinationWidth = w, Mirror = horizontal, MirrorVertical = vertical,
+                        Resized = new ImageSize(rows, columns), RowOffset = top, ColumnOffset = left,
+                    };
+                    float[] actual = new float[(3 * h * w) + 2];
+                    actual.AsSpan().Fill(float.NaN);
+                    Resampler.Resample(pixels, width * 4, PixelLayout.Rgba32, height, width, block, actual.AsSpan(1, 3 * h * w));
+                    Assert.True(float.IsNaN(actual[0]) && float.IsNaN(actual[^1]), "wrote outside the destination");
+                    for (int c = 0; c < 3; c++)
+                    {
+                        for (int y = 0; y < h; y++)
+                        {
+                            for (int x = 0; x < w; x++)
+                            {
+                                int sy = top + (vertical ? h - 1 - y : y), sx = left + (horizontal ? w - 1 - x : x);
+                                float expected = full[(((c * rows) + sy) * columns) + sx];
+                                float got = actual[1 + (((c * h) + y) * w) + x];
+                                Assert.True(
+                                    BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(got),
+                                    $"{rows}x{columns} block ({top},{left},{h},{w}) flips {horizontal}/{vertical} at c{c} y{y} x{x}: {got} != {expected}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ABlockOutsideTheResizeIsRejected()
+    {
+        var pixels = new byte[10 * 10 * 3];
+        var request = new ResampleRequest(0, 0, 10, 10, 4, 4, Interpolation.Bilinear, true) { Resized = new ImageSize(6, 6), RowOffset = 3 };
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, request, new float[48]));
+    }
+
+    [Fact]
+    public void MirrorEqualsFlippingTheResizedImage()
+    {
+        using ImageTensor source = ReferenceResampler.RandomImage(3, 64, 80, seed: 2);
+        var plain = new float[3 * 30 * 37];
+        var mirrored = new float[3 * 30 * 37];
+        Resampler.Resample(source.Data, 3, 64, 80, new ResampleRequest(4, 6, 50, 70, 30, 37, Interpolation.Bilinear, true), plain);
+        Resampler.Resample(source.Data, 3, 64, 80, new ResampleRequest(4, 6, 50, 70, 30, 37, Interpolation.Bilinear, true, Mirror: true), mirrored);
+        for (int c = 0; c < 3; c++)
+        {
+            for (int y = 0; y < 30; y++)
+            {
+                for (int x = 0; x < 37; x++)
+                {
+                    int o = (c * 30 * 37) + (y * 37);
+                    Assert.Equal(plain[o + x], mirrored[o + 36 - x], 1e-6f);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void InvalidArgumentsThrow()
+    {
+        var pixels = new byte[10 * 10 * 3];
+        var destination = new float[3 * 4 * 4];
+        var ok = new ResampleRequest(0, 0, 10, 10, 4, 4, Interpolation.Bilinear, true);
+        Assert.Throws<ArgumentException>(() => Resampler.Resample(pixels, 29, PixelLayout.Rgb24, 10, 10, ok, destination));
+        Assert.Throws<ArgumentException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 11, 10, ok, destination));
+        Assert.Throws<ArgumentException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok, destination.AsSpan(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok with { Top = 1 }, destination));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok with { DestinationWidth = 0 }, destination));
+        Assert.Throws<ArgumentException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok, destination, [1f, 2f]));
+    }
+
+    private static readonly (int Top, int Left, int Height, int Width, int OutHeight, int OutWidth)[] Windows =
+    [
+        (0, 0, 37, 45, 16, 19), (3, 7, 30, 31, 30, 31), (10, 2, 9, 41, 20, 9), (0, 0, 1, 1, 3, 5), (5, 5, 20, 20, 24, 24), (1, 3, 33, 40, 7, 40),
+    ];
+}
