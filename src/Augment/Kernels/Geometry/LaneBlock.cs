@@ -86,11 +86,6 @@ internal readonly struct Lanes16x512 : ILaneBlock<Lanes16x512>
 
     public static int Lanes => 16;
 
-    /// <summary>Wraps <paramref name="v"/>.</summary>
-    /// <param name="v">The lanes.</param>
-    /// <returns>The block.</returns>
-    public static Lanes16x512 From(Vector512<float> v) => new(v);
-
     public static Lanes16x512 Zero => default;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

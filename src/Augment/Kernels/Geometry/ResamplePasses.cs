@@ -94,7 +94,7 @@ internal static class ResamplePasses
     /// <paramref name="sampleStride"/> is 1 for a plane and the pixel size for an interleaved buffer (with
     /// <paramref name="source"/> at the channel's first sample). Runs the band form of <paramref name="map"/>, whose
     /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time; only the blocks
-    /// that hold wanted outputs run, and a block that straddles the range's ends stores only its lanes inside it.
+    /// that hold wanted outputs run, and the blocks straddling the range's ends store only their lanes inside it.
     /// </summary>
     public static void Horizontal<TBlock>(
         ref float source,
@@ -111,7 +111,7 @@ internal static class ResamplePasses
         where TBlock : struct, ILaneBlock<TBlock>
     {
         Debug.Assert(map.BlockWidth == TBlock.Lanes && map.BlockCount > 0, "The map's band form must match the lane block.");
-        (int firstBlock, int blocks) = BlockRange(map, first, count);
+        BlockRange range = BlockRange.Of(map, first, count);
         nint lanes = TBlock.Lanes;
         for (int y = 0; y < rows; y += 8)
         {
@@ -125,7 +125,7 @@ internal static class ResamplePasses
             ref float s5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * sourceRowStride);
             ref float s6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * sourceRowStride);
             ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
-            for (int b = firstBlock; b < blocks; b++)
+            for (int b = range.WholeFirst; b < range.WholeEnd; b++)
             {
                 ref float weights = ref map.BandReference(b);
                 nint start = map.BlockStart(b) * sampleStride;
@@ -146,33 +146,19 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, lanes);
                 }
 
-                nint at = map.BlockFirstOutput(b) - first;
-                if (at >= 0 && at + lanes <= count)
-                {
-                    ref float d = ref Unsafe.Add(ref destination, at);
-                    TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
-                    TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
-                    TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
-                    TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
-                    TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
-                    TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
-                    TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
-                    TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
-                }
-                else
-                {
-                    // A block straddling an end of the wanted outputs (rare, cold): only its lanes inside are stored.
-                    StorePart(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
-                    StorePart(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 1, rows - 1) * destinationRowStride), at, count);
-                    StorePart(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 2, rows - 1) * destinationRowStride), at, count);
-                    StorePart(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 3, rows - 1) * destinationRowStride), at, count);
-                    StorePart(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 4, rows - 1) * destinationRowStride), at, count);
-                    StorePart(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 5, rows - 1) * destinationRowStride), at, count);
-                    StorePart(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 6, rows - 1) * destinationRowStride), at, count);
-                    StorePart(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref destination, Math.Min(y + 7, rows - 1) * destinationRowStride), at, count);
-                }
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - first);
+                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
             }
         }
+
+        HorizontalEdges<TBlock>(ref source, sourceRowStride, sampleStride, rows, map, range, first, count, ref destination, destinationRowStride, scale, offset);
     }
 
     /// <summary>
@@ -194,7 +180,7 @@ internal static class ResamplePasses
         float offset)
     {
         Debug.Assert(Avx512F.IsSupported && map.HasWindowForm, "The window form needs AVX-512.");
-        (int firstBlock, int blocks) = BlockRange(map, first, count);
+        BlockRange range = BlockRange.Of(map, first, count);
         int taps = map.MaxTaps;
         Vector512<float> scales = Vector512.Create(scale), offsets = Vector512.Create(offset);
         for (int y = 0; y < rows; y += 4)
@@ -205,7 +191,7 @@ internal static class ResamplePasses
             ref float s1 = ref Unsafe.Add(ref source, y1 * sourceRowStride);
             ref float s2 = ref Unsafe.Add(ref source, y2 * sourceRowStride);
             ref float s3 = ref Unsafe.Add(ref source, y3 * sourceRowStride);
-            for (int b = firstBlock; b < blocks; b++)
+            for (int b = range.WholeFirst; b < range.WholeEnd; b++)
             {
                 nint start = map.WindowStart(b);
                 Vector512<float> lo0 = Vector512.LoadUnsafe(ref s0, (nuint)start), hi0 = Vector512.LoadUnsafe(ref s0, (nuint)(start + 16));
@@ -227,51 +213,86 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, 16);
                 }
 
-                nint at = map.BlockFirstOutput(b) - first;
-                if (at >= 0 && at + 16 <= count)
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - first);
+                Vector512.MultiplyAddEstimate(a0, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y * destinationRowStride));
+                Vector512.MultiplyAddEstimate(a1, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y1 * destinationRowStride));
+                Vector512.MultiplyAddEstimate(a2, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y2 * destinationRowStride));
+                Vector512.MultiplyAddEstimate(a3, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y3 * destinationRowStride));
+            }
+        }
+
+        HorizontalEdges<Lanes16x512>(ref source, sourceRowStride, 1, rows, map, range, first, count, ref destination, destinationRowStride, scale, offset);
+    }
+
+    // The blocks of the range that straddle its ends, one row at a time, each lane the same sum as in the main loops
+    // (zero band weights add exact zeros); only the lanes inside the range are stored.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HorizontalEdges<TBlock>(
+        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, BlockRange range, int first, int count, ref float destination, nint destinationRowStride, float scale, float offset)
+        where TBlock : struct, ILaneBlock<TBlock>
+    {
+        if (range.WholeFirst == range.First && range.WholeEnd == range.End)
+        {
+            return;
+        }
+
+        Span<float> lanes = stackalloc float[TBlock.Lanes];
+        for (int b = range.First; b < range.End; b++)
+        {
+            if (b >= range.WholeFirst && b < range.WholeEnd)
+            {
+                continue;
+            }
+
+            nint at = map.BlockFirstOutput(b) - first;
+            int from = (int)Math.Max(0, -at), to = (int)Math.Min(TBlock.Lanes, count - at);
+            nint start = map.BlockStart(b) * sampleStride;
+            int length = map.BlockLength(b);
+            for (int y = 0; y < rows; y++)
+            {
+                ref float row = ref Unsafe.Add(ref source, y * sourceRowStride);
+                ref float weights = ref map.BandReference(b);
+                TBlock sum = TBlock.Zero;
+                for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
                 {
-                    ref float d = ref Unsafe.Add(ref destination, at);
-                    Vector512.MultiplyAddEstimate(a0, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y * destinationRowStride));
-                    Vector512.MultiplyAddEstimate(a1, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y1 * destinationRowStride));
-                    Vector512.MultiplyAddEstimate(a2, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y2 * destinationRowStride));
-                    Vector512.MultiplyAddEstimate(a3, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y3 * destinationRowStride));
+                    sum = TBlock.MultiplyAdd(sum, TBlock.Load(ref weights), Unsafe.Add(ref row, j));
+                    weights = ref Unsafe.Add(ref weights, TBlock.Lanes);
                 }
-                else
-                {
-                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a0, scales, offsets)), ref Unsafe.Add(ref destination, y * destinationRowStride), at, count);
-                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a1, scales, offsets)), ref Unsafe.Add(ref destination, y1 * destinationRowStride), at, count);
-                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a2, scales, offsets)), ref Unsafe.Add(ref destination, y2 * destinationRowStride), at, count);
-                    StorePart(Lanes16x512.From(Vector512.MultiplyAddEstimate(a3, scales, offsets)), ref Unsafe.Add(ref destination, y3 * destinationRowStride), at, count);
-                }
+
+                TBlock.Store(TBlock.Affine(sum, scale, offset), ref MemoryMarshal.GetReference(lanes));
+                lanes[from..to].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, (y * destinationRowStride) + at + from), to - from));
             }
         }
     }
 
-    // The band blocks that hold outputs [first, first + count): [firstBlock, end). Blocks are in output order, the
-    // last one overlapping its predecessor.
-    private static (int FirstBlock, int End) BlockRange(ResizeKernelMap map, int first, int count)
+    // The band blocks holding outputs [first, first + count) of a map: [First, End), of which [WholeFirst, WholeEnd)
+    // lie wholly inside the range. Blocks are in output order (the last one overlapping its predecessor), so the
+    // whole ones are contiguous and the others, at most a few, sit at either end.
+    private readonly record struct BlockRange(int First, int End, int WholeFirst, int WholeEnd)
     {
-        int blocks = map.BlockCount;
-        int firstBlock = Math.Min(first / map.BlockWidth, blocks - 1);
-        int end = firstBlock;
-        while (end < blocks && map.BlockFirstOutput(end) < first + count)
+        public static BlockRange Of(ResizeKernelMap map, int first, int count)
         {
-            end++;
-        }
+            int width = map.BlockWidth;
+            int firstBlock = Math.Min(first / width, map.BlockCount - 1);
+            int end = firstBlock;
+            while (end < map.BlockCount && map.BlockFirstOutput(end) < first + count)
+            {
+                end++;
+            }
 
-        return (firstBlock, end);
-    }
+            int wholeFirst = firstBlock;
+            while (wholeFirst < end && map.BlockFirstOutput(wholeFirst) < first)
+            {
+                wholeFirst++;
+            }
 
-    // Stores the lanes of a block whose first output is at `at` that fall in a destination row holding outputs [0, count).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StorePart<TBlock>(TBlock value, ref float row, nint at, int count)
-        where TBlock : struct, ILaneBlock<TBlock>
-    {
-        Span<float> lanes = stackalloc float[TBlock.Lanes];
-        TBlock.Store(value, ref MemoryMarshal.GetReference(lanes));
-        for (nint k = Math.Max(0, -at), end = Math.Min(TBlock.Lanes, count - at); k < end; k++)
-        {
-            Unsafe.Add(ref row, at + k) = lanes[(int)k];
+            int wholeEnd = end;
+            while (wholeEnd > wholeFirst && map.BlockFirstOutput(wholeEnd - 1) + width > first + count)
+            {
+                wholeEnd--;
+            }
+
+            return new BlockRange(firstBlock, end, wholeFirst, wholeEnd);
         }
     }
 }

@@ -138,6 +138,38 @@ public sealed class ResizeFusedTests
         }
     }
 
+    /// <summary>Float planes take the same block path (band or AVX-512 window form, either order of passes).</summary>
+    [Theory]
+    [Trait("Category", "HardwarePaths")]
+    [InlineData(Interpolation.Bilinear, true)]
+    [InlineData(Interpolation.Bicubic, false)]
+    public void ABlockOfAPlanarResizeIsTheResizeCropped(Interpolation interpolation, bool antialias)
+    {
+        using ImageTensor source = ReferenceResampler.RandomImage(3, 61, 90, seed: 4);
+        foreach ((int rows, int columns, int top, int left, int h, int w) in new[] { (70, 83, 9, 13, 50, 41), (40, 64, 0, 5, 40, 3), (33, 47, 2, 31, 30, 16) })
+        {
+            var whole = new ResampleRequest(1, 4, 58, 80, rows, columns, interpolation, antialias);
+            float[] full = new float[3 * rows * columns];
+            Resampler.Resample(source.Data, 3, 61, 90, whole, full);
+            foreach ((bool horizontal, bool vertical) in new[] { (false, false), (true, true) })
+            {
+                ResampleRequest block = whole with
+                {
+                    DestinationHeight = h, DestinationWidth = w, Mirror = horizontal, MirrorVertical = vertical,
+                    Resized = new ImageSize(rows, columns), RowOffset = top, ColumnOffset = left,
+                };
+                float[] actual = new float[3 * h * w];
+                Resampler.Resample(source.Data, 3, 61, 90, block, actual);
+                for (int i = 0; i < actual.Length; i++)
+                {
+                    int c = i / (h * w), y = i / w % h, x = i % w;
+                    int sy = top + (vertical ? h - 1 - y : y), sx = left + (horizontal ? w - 1 - x : x);
+                    Assert.Equal(full[(((c * rows) + sy) * columns) + sx], actual[i], 1e-5f);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void ABlockOutsideTheResizeIsRejected()
     {
