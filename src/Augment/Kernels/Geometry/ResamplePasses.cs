@@ -88,9 +88,9 @@ internal static class ResamplePasses
     }
 
     /// <summary>
-    /// Horizontal pass over <paramref name="rows"/> rows, for outputs <c>[first, first + count)</c> of
+    /// Horizontal pass over <paramref name="rows"/> rows, for the outputs <paramref name="range"/> holds of
     /// <paramref name="map"/>: effectively computes
-    /// <c>destination[y][i - first] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
+    /// <c>destination[y][i - range.Output] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
     /// <paramref name="sampleStride"/> is 1 for a plane and the pixel size for an interleaved buffer (with
     /// <paramref name="source"/> at the channel's first sample). Runs the band form of <paramref name="map"/>, whose
     /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time; only the blocks
@@ -102,8 +102,7 @@ internal static class ResamplePasses
         nint sampleStride,
         int rows,
         ResizeKernelMap map,
-        int first,
-        int count,
+        in BlockRange range,
         ref float destination,
         nint destinationRowStride,
         float scale,
@@ -111,7 +110,6 @@ internal static class ResamplePasses
         where TBlock : struct, ILaneBlock<TBlock>
     {
         Debug.Assert(map.BlockWidth == TBlock.Lanes && map.BlockCount > 0, "The map's band form must match the lane block.");
-        BlockRange range = BlockRange.Of(map, first, count);
         nint lanes = TBlock.Lanes;
         for (int y = 0; y < rows; y += 8)
         {
@@ -146,7 +144,7 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, lanes);
                 }
 
-                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - first);
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - range.Output);
                 TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
                 TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
                 TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
@@ -158,7 +156,7 @@ internal static class ResamplePasses
             }
         }
 
-        HorizontalEdges<TBlock>(ref source, sourceRowStride, sampleStride, rows, map, range, first, count, ref destination, destinationRowStride, scale, offset);
+        HorizontalEdges<TBlock>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
     }
 
     /// <summary>
@@ -172,15 +170,13 @@ internal static class ResamplePasses
         nint sourceRowStride,
         int rows,
         ResizeKernelMap map,
-        int first,
-        int count,
+        in BlockRange range,
         ref float destination,
         nint destinationRowStride,
         float scale,
         float offset)
     {
         Debug.Assert(Avx512F.IsSupported && map.HasWindowForm, "The window form needs AVX-512.");
-        BlockRange range = BlockRange.Of(map, first, count);
         int taps = map.MaxTaps;
         Vector512<float> scales = Vector512.Create(scale), offsets = Vector512.Create(offset);
         for (int y = 0; y < rows; y += 4)
@@ -213,7 +209,7 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, 16);
                 }
 
-                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - first);
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - range.Output);
                 Vector512.MultiplyAddEstimate(a0, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y * destinationRowStride));
                 Vector512.MultiplyAddEstimate(a1, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y1 * destinationRowStride));
                 Vector512.MultiplyAddEstimate(a2, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y2 * destinationRowStride));
@@ -221,31 +217,31 @@ internal static class ResamplePasses
             }
         }
 
-        HorizontalEdges<Lanes16x512>(ref source, sourceRowStride, 1, rows, map, range, first, count, ref destination, destinationRowStride, scale, offset);
+        HorizontalEdges<Lanes16x512>(ref source, sourceRowStride, 1, rows, map, range, ref destination, destinationRowStride, scale, offset);
     }
 
     // The blocks of the range that straddle its ends, one row at a time, each lane the same sum as in the main loops
     // (zero band weights add exact zeros); only the lanes inside the range are stored.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void HorizontalEdges<TBlock>(
-        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, BlockRange range, int first, int count, ref float destination, nint destinationRowStride, float scale, float offset)
+        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, in BlockRange range, ref float destination, nint destinationRowStride, float scale, float offset)
         where TBlock : struct, ILaneBlock<TBlock>
     {
-        if (range.WholeFirst == range.First && range.WholeEnd == range.End)
+        if (range.WholeFirst == range.FirstBlock && range.WholeEnd == range.EndBlock)
         {
             return;
         }
 
         Span<float> lanes = stackalloc float[TBlock.Lanes];
-        for (int b = range.First; b < range.End; b++)
+        for (int b = range.FirstBlock; b < range.EndBlock; b++)
         {
             if (b >= range.WholeFirst && b < range.WholeEnd)
             {
                 continue;
             }
 
-            nint at = map.BlockFirstOutput(b) - first;
-            int from = (int)Math.Max(0, -at), to = (int)Math.Min(TBlock.Lanes, count - at);
+            nint at = map.BlockFirstOutput(b) - range.Output;
+            int from = (int)Math.Max(0, -at), to = (int)Math.Min(TBlock.Lanes, range.Count - at);
             nint start = map.BlockStart(b) * sampleStride;
             int length = map.BlockLength(b);
             for (int y = 0; y < rows; y++)
@@ -262,37 +258,6 @@ internal static class ResamplePasses
                 TBlock.Store(TBlock.Affine(sum, scale, offset), ref MemoryMarshal.GetReference(lanes));
                 lanes[from..to].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, (y * destinationRowStride) + at + from), to - from));
             }
-        }
-    }
-
-    // The band blocks holding outputs [first, first + count) of a map: [First, End), of which [WholeFirst, WholeEnd)
-    // lie wholly inside the range. Blocks are in output order (the last one overlapping its predecessor), so the
-    // whole ones are contiguous and the others, at most a few, sit at either end.
-    private readonly record struct BlockRange(int First, int End, int WholeFirst, int WholeEnd)
-    {
-        public static BlockRange Of(ResizeKernelMap map, int first, int count)
-        {
-            int width = map.BlockWidth;
-            int firstBlock = Math.Min(first / width, map.BlockCount - 1);
-            int end = firstBlock;
-            while (end < map.BlockCount && map.BlockFirstOutput(end) < first + count)
-            {
-                end++;
-            }
-
-            int wholeFirst = firstBlock;
-            while (wholeFirst < end && map.BlockFirstOutput(wholeFirst) < first)
-            {
-                wholeFirst++;
-            }
-
-            int wholeEnd = end;
-            while (wholeEnd > wholeFirst && map.BlockFirstOutput(wholeEnd - 1) + width > first + count)
-            {
-                wholeEnd--;
-            }
-
-            return new BlockRange(firstBlock, end, wholeFirst, wholeEnd);
         }
     }
 }

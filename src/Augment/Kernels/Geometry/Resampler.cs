@@ -154,7 +154,7 @@ internal static class Resampler
 
         // The outputs of the full resize's maps that the destination holds; a mirrored map counts from the far end.
         int firstRow = r.MirrorVertical ? full.Height - r.RowOffset - outHeight : r.RowOffset;
-        int firstColumn = r.Mirror ? full.Width - r.ColumnOffset - outWidth : r.ColumnOffset;
+        var columns = BlockRange.Of(horizontal, r.Mirror ? full.Width - r.ColumnOffset - outWidth : r.ColumnOffset, outWidth);
         int channels = source.Channels;
         nint plane = (nint)outHeight * outWidth;
         ref float output = ref MemoryMarshal.GetReference(destination);
@@ -167,7 +167,7 @@ internal static class Resampler
             {
                 Horizontal(
                     ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, (c * source.PlaneStride) + (firstRow * source.RowStride))),
-                    source.RowStride, 1, outHeight, horizontal, firstColumn, outWidth, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
+                    source.RowStride, 1, outHeight, horizontal, columns, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
 
             return;
@@ -185,7 +185,7 @@ internal static class Resampler
             {
                 Horizontal(
                     ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
-                    source.RowStride, 1, r.Height, horizontal, firstColumn, outWidth, ref buffer, outWidth, 1f, 0f);
+                    source.RowStride, 1, r.Height, horizontal, columns, ref buffer, outWidth, 1f, 0f);
                 Vertical<float, FloatSampleReader>(
                     ref buffer, outWidth, outWidth, vertical, firstRow, outHeight, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
@@ -214,7 +214,7 @@ internal static class Resampler
                     }
 
                     Horizontal(
-                        ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal, firstColumn, outWidth,
+                        ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal, columns,
                         ref Unsafe.Add(ref output, (c * plane) + ((nint)y * outWidth)), outWidth, Scale(scale, c), Offset(offset, c));
                 }
             }
@@ -264,24 +264,24 @@ internal static class Resampler
     }
 
     private static void Horizontal(
-        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, int first, int count, ref float destination, nint destinationRowStride, float scale, float offset)
+        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, in BlockRange range, ref float destination, nint destinationRowStride, float scale, float offset)
     {
         switch (map.BlockWidth)
         {
             case 16 when sampleStride == 1 && map.HasWindowForm && Avx512F.IsSupported:
-                ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 16:
-                ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8 when Vector256.IsHardwareAccelerated:
-                ResamplePasses.Horizontal<Lanes8x256>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes8x256>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8:
-                ResamplePasses.Horizontal<Lanes8x128>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes8x128>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             default:
-                ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, first, count, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
         }
     }
