@@ -19,6 +19,7 @@ public sealed class FusedPipelineTests
         "classic", "eval", "rrc", "rrc-rest", "exact-flip", "pad-center", "padded-random-crop", "single-rrc",
         "vertical-flips", "rrc-vflip", "padded-crop-normalized", "pad-if-needed", "oversize-center-normalized", "crop-after-flips",
         "window-then-resize", "padded-fixed-crop", "resized-crop", "rrc-jitter-flip", "far-padding",
+        "scale-jitter", "shortest-size",
     ];
 
     private static ITransform Recipe(string name) => name switch
@@ -41,6 +42,8 @@ public sealed class FusedPipelineTests
         "padded-fixed-crop" => new Compose(new Resize(24), new Crop(-3, 5, 22, 26), new RandomVerticalFlip()),
         "resized-crop" => new Compose(new ResizedCrop(4, 2, 26, 30, ResizeSize.Exact(20, 16), Interpolation.Bilinear, antialias: false), new RandomHorizontalFlip()),
         "far-padding" => new Compose(new Resize(10), new RandomCrop(8, 8, Padding.Uniform(12), fill: 0.3f), Normalize.ImageNet()),
+        "scale-jitter" => new Compose(new ScaleJitter(new ImageSize(24, 30)), new RandomCrop(16, 16, padIfNeeded: true), new RandomHorizontalFlip()),
+        "shortest-size" => new Compose(new RandomShortestSize([18, 22, 26], maxSize: 40, Interpolation.Bicubic), new CenterCrop(20), Normalize.ImageNet()),
         "rrc-jitter-flip" => new Compose(new RandomResizedCrop(20), new ColorJitter(0.4, 0.4, 0.4), new RandomHorizontalFlip(), Normalize.ImageNet()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
