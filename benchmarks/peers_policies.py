@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Single-core times of torchvision 0.14's warp, tone and policy ops on one 3x224x224 image, the peers of
-benchmarks/Augment.Benchmarks/WarpPolicyBenchmarks.cs.
+"""Single-core times of torchvision 0.14's warp, tone, policy, local-warp and blur ops on one 3x224x224 image, the
+peers of benchmarks/Augment.Benchmarks/WarpPolicyBenchmarks.cs and LocalWarpBenchmarks.cs.
 
   /usr/bin/python3 benchmarks/peers_policies.py [--passes 7] [--calls 200] [--cpu 1] [--only REGEX] [--md FILE]
 
@@ -60,6 +60,10 @@ def main():
     u8 = torch.randint(0, 256, (3, 224, 224), dtype=torch.uint8, generator=g)
     f32 = u8.float() / 255
     fill = [0.5, 0.5, 0.5]
+    torch.manual_seed(42)
+    displacement = T.ElasticTransform.get_params([50.0, 50.0], [5.0, 5.0], [224, 224])
+    start = [[0, 0], [223, 0], [223, 223], [0, 223]]
+    end = [[30, 21], [200, 9], [215, 190], [12, 220]]
 
     rows = [
         ("RotateNearest (float, 23 deg, fill)", lambda: TF.rotate(f32, 23.0, IM.NEAREST, fill=fill)),
@@ -77,6 +81,12 @@ def main():
         ("TrivialAugmentWide (uint8)", lambda p=T.TrivialAugmentWide(): p(u8)),
         ("ColorJitter(.4,.4,.4,.1) (float)", lambda p=T.ColorJitter(0.4, 0.4, 0.4, 0.1): p(f32)),
         ("AdjustHue (float, 0.07)", lambda: TF.adjust_hue(f32, 0.07)),
+        ("ElasticBilinear (float, given field, fill)",
+         lambda: TF.elastic_transform(f32, displacement, IM.BILINEAR, fill)),
+        ("ElasticTransform(50, 5) draw + apply (float, fill)", lambda p=T.ElasticTransform(50.0, 5.0, fill=0.5): p(f32)),
+        ("PerspectiveBilinear (float, fill)", lambda: TF.perspective(f32, start, end, IM.BILINEAR, fill)),
+        ("GaussianBlur k5 sigma 1.3 (float)", lambda: TF.gaussian_blur(f32, [5, 5], [1.3, 1.3])),
+        ("GaussianBlur k23 sigma 2 (float)", lambda: TF.gaussian_blur(f32, [23, 23], [2.0, 2.0])),
     ]
     if args.only:
         rows = [r for r in rows if re.search(args.only, r[0])]

@@ -28,14 +28,7 @@ public class WarpPolicyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _source = ImageTensor.Create(3, 224, 224);
-        var random = new Random(42);
-        Span<float> data = _source.Data;
-        for (int i = 0; i < data.Length; i++)
-        {
-            data[i] = random.Next(256) / 255f;
-        }
-
+        _source = BenchmarkImages.Levels224();
         _work = _source.Clone();
     }
 

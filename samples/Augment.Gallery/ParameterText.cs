@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text;
+using Augment.Kernels.Warp;
+using Augment.Transforms.Blur;
 using Augment.Transforms.Color;
 using Augment.Transforms.Geometry;
 using Augment.Transforms.Occlusion;
@@ -23,6 +26,10 @@ internal static class ParameterText
         RandomErasingParams p => p.Boxes.Count == 0 ? "not applied" : Boxes(p.Boxes, "box") + "\nfill N(0, 1) per pixel",
         RandomRotationParams p => $"angle {S(p.Angle, "F1")} deg",
         RandomAffineParams p => $"shear x {S(p.ShearX, "F1")}, y {S(p.ShearY, "F1")}\nscale {F(p.Scale)}, rotate {S(p.Angle, "F1")}\nshift {p.TranslateX}, {p.TranslateY} px",
+        ElasticTransformParams p => Elastic(p),
+        RandomPerspectiveParams p => p.Applied ? Quad(p.Endpoints) : "not applied",
+        GaussianBlurParams p => $"sigma {F(p.Sigma)}",
+        ThreeAugmentParams p => p.Op == ThreeAugmentOp.GaussianBlur ? $"blur, sigma {F(p.Sigma)}" : p.Op.ToString().ToLowerInvariant(),
         PolicyParams p => Policy(p),
         _ => parameters.ToString() ?? string.Empty,
     };
@@ -37,6 +44,17 @@ internal static class ParameterText
 
         return $"bright {F(p.Brightness)}, contr {F(p.Contrast)}\nsat {F(p.Saturation)}, hue {S(p.Hue ?? 0)}\n{order}";
     }
+
+    // The largest displacement of the field, in pixels (x offsets are in units of 2 / W, y offsets of 2 / H).
+    private static string Elastic(ElasticTransformParams p)
+    {
+        DisplacementField field = p.Displacement;
+        float maxX = TensorPrimitives.MaxMagnitude(field.X) * field.Width / 2, maxY = TensorPrimitives.MaxMagnitude(field.Y) * field.Height / 2;
+        return $"field {field.Height}x{field.Width}\nmax shift x {F(Math.Abs(maxX))} px\nmax shift y {F(Math.Abs(maxY))} px";
+    }
+
+    private static string Quad(PerspectiveQuad q) =>
+        $"tl {q.TopLeft.X},{q.TopLeft.Y}  tr {q.TopRight.X},{q.TopRight.Y}\nbr {q.BottomRight.X},{q.BottomRight.Y}  bl {q.BottomLeft.X},{q.BottomLeft.Y}";
 
     private static string Boxes(BoxList boxes, string name)
     {

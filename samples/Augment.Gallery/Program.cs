@@ -7,6 +7,7 @@ using Augment.Kernels.Warp;
 using Augment.Randomness;
 using Augment.Skia;
 using Augment.Transforms;
+using Augment.Transforms.Blur;
 using Augment.Transforms.Color;
 using Augment.Transforms.Geometry;
 using Augment.Transforms.Occlusion;
@@ -35,6 +36,10 @@ var rows = new (string Title, ITransform? Prepare, ITransform Transform)[]
     ("RandomRotation(30, bilinear)", square, new RandomRotation(30, Interpolation.Bilinear)),
     ("RandomAffine(shear=(-20, 20, -20, 20), translate=0.1, scale=(0.9, 1.1))", square,
         new RandomAffine(0, translate: (0.1, 0.1), scale: (0.9, 1.1), shear: [-20, 20, -20, 20], interpolation: Interpolation.Bilinear)),
+    ("ElasticTransform(alpha=50, sigma=5): a local warp", square, new ElasticTransform(50.0, 5.0)),
+    ("RandomPerspective(distortion_scale=0.5, p=1)", square, new RandomPerspective(0.5, p: 1.0)),
+    ("GaussianBlur(9, sigma=(0.1, 3))", square, new GaussianBlur(9, (0.1, 3.0))),
+    ("ThreeAugment() (DeiT III): grayscale, solarize or blur", square, new ThreeAugment()),
     ("AutoAugment(ImageNet policy)", square, new AutoAugment(AutoAugmentPolicy.ImageNet)),
     ("RandAugment(num_ops=2, magnitude=9)", square, new RandAugment(numOps: 2, magnitude: 9)),
     ("TrivialAugmentWide()", square, new TrivialAugmentWide()),

@@ -44,6 +44,22 @@ public abstract class RandomTransform<TParams> : Transform
     {
         TParams parameters = Draw(image.Channels, image.Size, ref random);
         recorder?.Record(this, parameters);
-        return ApplyCore(image, parameters);
+        ImageTensor result = ApplyCore(image, parameters);
+        if (recorder is null)
+        {
+            Release(parameters);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Gives back pooled memory that drawn <paramref name="parameters"/> hold (an elastic displacement field), once
+    /// <see cref="Transform.Apply"/> has applied them and no recorder kept them; recorded parameters keep theirs, so
+    /// they can be replayed. Does nothing unless overridden.
+    /// </summary>
+    /// <param name="parameters">The parameters, no longer used.</param>
+    protected virtual void Release(in TParams parameters)
+    {
     }
 }

@@ -1,10 +1,12 @@
 using Augment.Batching;
 using Augment.Imaging;
 using Augment.Kernels;
+using Augment.Kernels.Blur;
 using Augment.Kernels.Color;
 using Augment.Kernels.Geometry;
 using Augment.Kernels.Occlusion;
 using Augment.Kernels.Tone;
+using Augment.Kernels.Warp;
 using Augment.Labels;
 using Augment.Randomness;
 using Augment.Transforms;
@@ -35,6 +37,7 @@ internal static class DestinationRegistry
             ImageBatch batch = collator.Collate([Source, Source], [1, 3], destination);
             return [.. batch.Data, .. batch.Targets];
         },
+        ["BlurKernels.GaussianBlur(ImageTensor, Int32, Int32, Single, Single, ImageTensor)"] = () => Into(3, 10, 12, d => BlurKernels.GaussianBlur(Source, 23, 3, 4f, 0.7f, d)),
         ["ColorKernels.Grayscale(ImageTensor, Span<Single>)"] = () => Into(Source.PlaneLength, d => ColorKernels.Grayscale(Source, d)),
         ["ColorKernels.PermuteChannels(ImageTensor, ReadOnlySpan<Int32>, ImageTensor)"] = () => Into(3, 10, 12, d => ColorKernels.PermuteChannels(Source, [2, 0, 1], d)),
         ["CropKernels.Crop(ImageTensor, Int32, Int32, ImageTensor, FlipMode, Single)"] = () => Into(3, 8, 9, d => CropKernels.Crop(Source, -2, 6, d, FlipMode.Horizontal, 0.5f)),
@@ -82,6 +85,32 @@ internal static class DestinationRegistry
         ["ToneKernels.Invert(ReadOnlySpan<Single>, Span<Single>)"] = () => Into(Source.Length, d => ToneKernels.Invert(Source.Data, d)),
         ["ToneKernels.Posterize(ReadOnlySpan<Single>, Span<Single>, Int32)"] = () => Into(Source.Length, d => ToneKernels.Posterize(Source.Data, d, 3)),
         ["ToneKernels.Solarize(ReadOnlySpan<Single>, Span<Single>, Single)"] = () => Into(Source.Length, d => ToneKernels.Solarize(Source.Data, d, 0.5f)),
+        ["WarpKernels.Elastic(ImageTensor, DisplacementField&, Interpolation, ReadOnlySpan<Single>, ImageTensor)"] = () =>
+        {
+            // Offsets of up to 0.6 in normalised units (3 to 4 pixels) send the border pixels outside the source.
+            DisplacementField field = DisplacementField.Rent(10, 12);
+            RandomSource random = RandomSource.FromSeed(7);
+            foreach (ref float v in field.X)
+            {
+                v = (random.NextSingle() - 0.5f) * 1.2f;
+            }
+
+            foreach (ref float v in field.Y)
+            {
+                v = (random.NextSingle() - 0.5f) * 1.2f;
+            }
+
+            float[] values = [.. Into(3, 10, 12, d => WarpKernels.Elastic(Source, field, Interpolation.Bilinear, [0.25f], d)),
+                .. Into(3, 10, 12, d => WarpKernels.Elastic(Source, field, Interpolation.Nearest, [0.25f, 0.5f, 0.75f], d))];
+            field.Return();
+            return values;
+        },
+        ["WarpKernels.Perspective(ImageTensor, PerspectiveCoefficients&, Interpolation, ReadOnlySpan<Single>, ImageTensor)"] = () =>
+        {
+            PerspectiveCoefficients c = PerspectiveCoefficients.FromPoints(PerspectiveQuad.Image(12, 10), new PerspectiveQuad((3, 2), (10, 0), (11, 9), (1, 7)));
+            return [.. Into(3, 10, 12, d => WarpKernels.Perspective(Source, c, Interpolation.Bilinear, [0.5f], d)),
+                .. Into(3, 10, 12, d => WarpKernels.Perspective(Source, c, Interpolation.Nearest, [], d))];
+        },
         ["ViewAveraging.Average(ReadOnlySpan<Single>, Int32, Int32, Span<Single>, ViewAverage)"] = () =>
         {
             float[] outputs = [.. Source.Data[..(2 * 3 * 5)]]; // 2 samples × 3 views × 5 classes

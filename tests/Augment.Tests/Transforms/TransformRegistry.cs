@@ -1,7 +1,9 @@
 using Augment.Imaging;
 using Augment.Transforms;
+using Augment.Transforms.Blur;
 using Augment.Transforms.Color;
 using Augment.Transforms.Geometry;
+using Augment.Transforms.Noise;
 using Augment.Transforms.Occlusion;
 using Augment.Transforms.Policies;
 using Augment.Transforms.Tone;
@@ -51,6 +53,10 @@ internal static class TransformRegistry
         Row(() => new ScaleJitter(new ImageSize(16, 16), (0.5, 1.5))),
         Row(() => new VerticalFlip()),
 
+        // Blur and noise
+        Row(() => new GaussianBlur(5, (0.1, 2.0))),
+        Row(() => new GaussianNoise(0.05, 0.1, clip: true)),
+
         // Occlusion
         Row(() => new Cutout(2, 6, 0.5f)),
         Row(() => new RandomErasing(1.0, fill: ErasingFill.PerPixelNormal, maxCount: 2)),
@@ -59,6 +65,7 @@ internal static class TransformRegistry
         Row(() => new AugMix()),
         Row(() => new AutoAugment()),
         Row(() => new RandAugment(magnitudeStd: 0.5)),
+        Row(() => new ThreeAugment()),
         Row(() => new TrivialAugmentWide()),
 
         // Tone
@@ -78,6 +85,8 @@ internal static class TransformRegistry
         // Warp
         Row(() => new RandomAffine(30, (0.1, 0.1), (0.8, 1.2), [10.0], Interpolation.Bilinear, [0.5f])),
         Row(() => new RandomRotation(45, Interpolation.Bilinear, expand: true)),
+        Row(() => new ElasticTransform(20.0, 3.0, Interpolation.Bilinear, [0.5f])),
+        Row(() => new RandomPerspective(0.5, 0.7, Interpolation.Nearest, [0.25f, 0.5f, 0.75f])),
     ]);
 
     /// <summary>The sample input of every row: 3×20×24, 8-bit levels in [0, 1], one image per seed.</summary>

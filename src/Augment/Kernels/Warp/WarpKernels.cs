@@ -8,16 +8,16 @@ using Augment.Imaging;
 namespace Augment.Kernels.Warp;
 
 /// <summary>
-/// Affine warps of CHW float images, sampled exactly as torchvision's tensor backend does
-/// (<c>_gen_affine_grid</c>, then <c>grid_sample(align_corners=False, padding_mode="zeros")</c> with the fill
-/// applied through an extra all-ones mask channel).
+/// Warps of CHW float images (affine, perspective, elastic), sampled exactly as torchvision's tensor backend does
+/// (a sampling grid, then <c>grid_sample(align_corners=False, padding_mode="zeros")</c> with the fill applied
+/// through an extra all-ones mask channel). One sampler serves every warp: each supplies only its source map.
 /// </summary>
 /// <remarks>
 /// Source coordinates are computed a whole output row at a time, a vector of columns per step, with the same
 /// single-precision operations in the same order as torch (no fused multiply-add), so the SIMD and scalar paths
 /// agree bit for bit and ties of nearest sampling fall where torchvision's do.
 /// </remarks>
-public static class WarpKernels
+public static partial class WarpKernels
 {
     /// <summary>
     /// Rotates <paramref name="source"/> by <paramref name="angle"/> degrees counter-clockwise about its centre (or
@@ -107,7 +107,15 @@ public static class WarpKernels
     public static ImageTensor Warp(ImageTensor source, in AffineMatrix inverse, ImageSize outputSize, Interpolation interpolation, ReadOnlySpan<float> fill)
     {
         ArgumentNullException.ThrowIfNull(source);
-        int channels = source.Channels;
+        ValidateSampling(source.Channels, interpolation, fill);
+        var destination = ImageTensor.Create(source.Channels, outputSize);
+        Sample(source, destination, new AffineMap(inverse, source.Width, source.Height, outputSize.Width, outputSize.Height), interpolation, fill);
+        return destination;
+    }
+
+    /// <summary>Throws unless <paramref name="fill"/> has 0, 1 or <paramref name="channels"/> values and <paramref name="interpolation"/> is nearest or bilinear.</summary>
+    private static void ValidateSampling(int channels, Interpolation interpolation, ReadOnlySpan<float> fill)
+    {
         if (fill.Length != 0 && fill.Length != 1 && fill.Length != channels)
         {
             throw new ArgumentException($"The fill has {fill.Length} values; expected 0, 1 or {channels} (one per channel).", nameof(fill));
@@ -117,9 +125,33 @@ public static class WarpKernels
         {
             throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, "Only nearest and bilinear warps are supported.");
         }
+    }
 
-        var destination = ImageTensor.Create(channels, outputSize);
-        var grid = new AffineGrid(inverse, source.Width, source.Height, outputSize.Width, outputSize.Height);
+    /// <summary>Throws unless <paramref name="destination"/> is an image other than <paramref name="source"/>, with its channels and <paramref name="size"/>.</summary>
+    private static void ValidateDestination(ImageTensor source, ImageTensor destination, ImageSize size)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (ReferenceEquals(source, destination))
+        {
+            throw new ArgumentException("A warp cannot write into its source image.", nameof(destination));
+        }
+
+        if (destination.Channels != source.Channels || destination.Size != size)
+        {
+            throw new ArgumentException($"The destination is {destination.ShapeString}; expected {source.Channels}x{size.Height}x{size.Width}.", nameof(destination));
+        }
+    }
+
+    /// <summary>
+    /// Samples <paramref name="source"/> at the positions of <paramref name="map"/> into <paramref name="destination"/>
+    /// (torchvision's <c>_apply_grid_transform</c>: <c>grid_sample</c> plus the fill through the sampled all-ones mask).
+    /// The arguments have been validated.
+    /// </summary>
+    private static void Sample<TMap>(ImageTensor source, ImageTensor destination, in TMap map, Interpolation interpolation, ReadOnlySpan<float> fill)
+        where TMap : struct, ISourceMap
+    {
+        int channels = source.Channels;
+        var grid = new SourceGrid<TMap>(map, source.Width, source.Height);
         Span<float> fills = channels <= 64 ? stackalloc float[channels] : new float[channels];
         for (int c = 0; c < channels; c++)
         {
@@ -134,11 +166,10 @@ public static class WarpKernels
         {
             WarpBilinear(source, destination, grid, fills, blendFill: fill.Length != 0);
         }
-
-        return destination;
     }
 
-    private static void WarpNearest(ImageTensor source, ImageTensor destination, in AffineGrid grid, ReadOnlySpan<float> fills)
+    private static void WarpNearest<TMap>(ImageTensor source, ImageTensor destination, in SourceGrid<TMap> grid, ReadOnlySpan<float> fills)
+        where TMap : struct, ISourceMap
     {
         int outWidth = destination.Width;
         int[] offsetsArray = ArrayPool<int>.Shared.Rent(outWidth);
@@ -160,7 +191,8 @@ public static class WarpKernels
         }
     }
 
-    private static void WarpBilinear(ImageTensor source, ImageTensor destination, in AffineGrid grid, ReadOnlySpan<float> fills, bool blendFill)
+    private static void WarpBilinear<TMap>(ImageTensor source, ImageTensor destination, in SourceGrid<TMap> grid, ReadOnlySpan<float> fills, bool blendFill)
+        where TMap : struct, ISourceMap
     {
         int outWidth = destination.Width;
         int[] offsetsArray = ArrayPool<int>.Shared.Rent(4 * outWidth);

@@ -154,7 +154,7 @@ public sealed class WarpKernelsTests
         }
     }
 
-    /// <summary>A direct, per-pixel transcription of torch's affine_grid + grid_sample(align_corners=False) with a fill mask.</summary>
+    /// <summary>A direct, per-pixel transcription of torch's affine_grid, sampled by <see cref="GridSampleOracle"/>.</summary>
     private static class GridOracle
     {
         public static float Sample(ImageTensor image, int c, int y, int x, AffineMatrix m, Interpolation interpolation, float fill)
@@ -164,30 +164,7 @@ public sealed class WarpKernelsTests
             float gx = (bx * ((float)m.M00 / (0.5f * w))) + (by * ((float)m.M01 / (0.5f * w))) + ((float)m.M02 / (0.5f * w));
             float gy = (bx * ((float)m.M10 / (0.5f * h))) + (by * ((float)m.M11 / (0.5f * h))) + ((float)m.M12 / (0.5f * h));
             float ix = ((gx + 1f) * (w / 2f)) - 0.5f, iy = ((gy + 1f) * (h / 2f)) - 0.5f;
-            if (interpolation == Interpolation.Nearest)
-            {
-                int nx = (int)MathF.Round(ix), ny = (int)MathF.Round(iy);
-                return nx >= 0 && nx < w && ny >= 0 && ny < h ? image.At(c, ny, nx) : fill;
-            }
-
-            int x0 = (int)MathF.Floor(ix), y0 = (int)MathF.Floor(iy);
-            float fx = ix - x0, fy = iy - y0;
-            float value = 0, mask = 0;
-            for (int dy = 0; dy < 2; dy++)
-            {
-                for (int dx = 0; dx < 2; dx++)
-                {
-                    int sx = x0 + dx, sy = y0 + dy;
-                    float weight = (dx == 0 ? 1 - fx : fx) * (dy == 0 ? 1 - fy : fy);
-                    if (sx >= 0 && sx < w && sy >= 0 && sy < h)
-                    {
-                        value += image.At(c, sy, sx) * weight;
-                        mask += weight;
-                    }
-                }
-            }
-
-            return (value * mask) + ((1 - mask) * fill);
+            return GridSampleOracle.Sample(image, c, ix, iy, interpolation, fill);
         }
     }
 }

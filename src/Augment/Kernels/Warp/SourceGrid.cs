@@ -5,29 +5,21 @@ using System.Runtime.InteropServices;
 namespace Augment.Kernels.Warp;
 
 /// <summary>
-/// The sampling grid of an affine warp, one output row at a time: torch's <c>_gen_affine_grid</c> (base grid of
-/// pixel centres measured from the output centre, times the matrix rescaled by half the input size) followed by
-/// <c>grid_sample</c>'s unnormalisation <c>(g + 1) * size / 2 - 0.5</c>, in single precision and torch's order.
+/// The sampling grid of a warp, one output row at a time: the source positions of a <typeparamref name="TMap"/>
+/// turned into the plane offsets and weights of <c>grid_sample(padding_mode="zeros", align_corners=False)</c>,
+/// a vector of columns per step with a scalar tail computing the same single-precision operations.
 /// </summary>
-internal readonly struct AffineGrid
+/// <typeparam name="TMap">The source map; its positions must not be NaN.</typeparam>
+internal readonly struct SourceGrid<TMap>
+    where TMap : struct, ISourceMap
 {
-    private readonly float _ax0, _ax1, _ax2, _ay0, _ay1, _ay2;
-    private readonly float _halfWidth, _halfHeight, _xStart, _yStart, _maxX, _maxY;
+    private readonly TMap _map;
+    private readonly float _maxX, _maxY;
     private readonly int _inWidth;
 
-    public AffineGrid(in AffineMatrix m, int inWidth, int inHeight, int outWidth, int outHeight)
+    public SourceGrid(in TMap map, int inWidth, int inHeight)
     {
-        float sw = 0.5f * inWidth, sh = 0.5f * inHeight;
-        _ax0 = (float)m.M00 / sw;
-        _ax1 = (float)m.M01 / sw;
-        _ax2 = (float)m.M02 / sw;
-        _ay0 = (float)m.M10 / sh;
-        _ay1 = (float)m.M11 / sh;
-        _ay2 = (float)m.M12 / sh;
-        _halfWidth = sw;
-        _halfHeight = sh;
-        _xStart = (-outWidth * 0.5f) + 0.5f;
-        _yStart = (-outHeight * 0.5f) + 0.5f;
+        _map = map;
         _maxX = inWidth - 1;
         _maxY = inHeight - 1;
         _inWidth = inWidth;
@@ -39,8 +31,6 @@ internal readonly struct AffineGrid
     /// </summary>
     public void NearestRow(int y, Span<int> offsets)
     {
-        float by = _yStart + y;
-        float rowX = by * _ax1, rowY = by * _ay1;
         int x = 0;
         if (Vector.IsHardwareAccelerated && offsets.Length >= Vector<float>.Count)
         {
@@ -50,10 +40,10 @@ internal readonly struct AffineGrid
             var maxY = new Vector<float>(_maxY);
             for (; x <= offsets.Length - Vector<float>.Count; x += Vector<float>.Count)
             {
-                Source(new Vector<float>(_xStart + x) + Vector<float>.Indices, rowX, rowY, out Vector<float> ix, out Vector<float> iy);
+                _map.Source(x, y, out Vector<float> ix, out Vector<float> iy);
                 Vector<float> xr = Vector.Round(ix), yr = Vector.Round(iy);
-                Vector<int> inside = (Vector.GreaterThanOrEqual(xr, Vector<float>.Zero) & Vector.LessThanOrEqual(xr, maxX)
-                    & Vector.GreaterThanOrEqual(yr, Vector<float>.Zero) & Vector.LessThanOrEqual(yr, maxY));
+                Vector<int> inside = Vector.GreaterThanOrEqual(xr, Vector<float>.Zero) & Vector.LessThanOrEqual(xr, maxX)
+                    & Vector.GreaterThanOrEqual(yr, Vector<float>.Zero) & Vector.LessThanOrEqual(yr, maxY);
                 Vector<int> offset = (Vector.ConvertToInt32(yr) * width) + Vector.ConvertToInt32(xr);
                 Vector.ConditionalSelect(inside, offset, Vector<int>.AllBitsSet).StoreUnsafe(ref dst, (nuint)x);
             }
@@ -61,7 +51,7 @@ internal readonly struct AffineGrid
 
         for (; x < offsets.Length; x++)
         {
-            Source(_xStart + x, rowX, rowY, out float ix, out float iy);
+            _map.Source(x, y, out float ix, out float iy);
             float xr = MathF.Round(ix), yr = MathF.Round(iy);
             offsets[x] = xr >= 0 && xr <= _maxX && yr >= 0 && yr <= _maxY ? ((int)yr * _inWidth) + (int)xr : -1;
         }
@@ -75,8 +65,6 @@ internal readonly struct AffineGrid
     public void BilinearRow(int y, Span<int> offsets, Span<float> weights)
     {
         int n = offsets.Length / 4;
-        float by = _yStart + y;
-        float rowX = by * _ax1, rowY = by * _ay1;
         int x = 0;
         if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
         {
@@ -87,7 +75,7 @@ internal readonly struct AffineGrid
             var maxY = new Vector<float>(_maxY);
             for (; x <= n - Vector<float>.Count; x += Vector<float>.Count)
             {
-                Source(new Vector<float>(_xStart + x) + Vector<float>.Indices, rowX, rowY, out Vector<float> ix, out Vector<float> iy);
+                _map.Source(x, y, out Vector<float> ix, out Vector<float> iy);
                 Vector<float> x0 = Vector.Floor(ix), y0 = Vector.Floor(iy);
                 Vector<float> x1 = x0 + Vector<float>.One, y1 = y0 + Vector<float>.One;
                 Vector<float> w = ix - x0, e = Vector<float>.One - w, s = iy - y0, north = Vector<float>.One - s;
@@ -110,15 +98,15 @@ internal readonly struct AffineGrid
 
         for (; x < n; x++)
         {
-            Source(_xStart + x, rowX, rowY, out float ix, out float iy);
+            _map.Source(x, y, out float ix, out float iy);
             float x0 = MathF.Floor(ix), y0 = MathF.Floor(iy);
             float x1 = x0 + 1f, y1 = y0 + 1f;
             float w = ix - x0, e = 1f - w, s = iy - y0, north = 1f - s;
             bool vx0 = x0 >= 0 && x0 <= _maxX, vx1 = x1 >= 0 && x1 <= _maxX, vy0 = y0 >= 0 && y0 <= _maxY, vy1 = y1 >= 0 && y1 <= _maxY;
             float nw = vx0 && vy0 ? north * e : 0f, ne = vx1 && vy0 ? north * w : 0f;
             float sw = vx0 && vy1 ? s * e : 0f, se = vx1 && vy1 ? s * w : 0f;
-            int c0 = (int)Math.Clamp(x0, 0f, _maxX), c1 = (int)Math.Clamp(x1, 0f, _maxX);
-            int r0 = (int)Math.Clamp(y0, 0f, _maxY) * _inWidth, r1 = (int)Math.Clamp(y1, 0f, _maxY) * _inWidth;
+            int c0 = (int)Clamp(x0, _maxX), c1 = (int)Clamp(x1, _maxX);
+            int r0 = (int)Clamp(y0, _maxY) * _inWidth, r1 = (int)Clamp(y1, _maxY) * _inWidth;
             offsets[x] = r0 + c0;
             offsets[n + x] = r0 + c1;
             offsets[(2 * n) + x] = r1 + c0;
@@ -132,28 +120,12 @@ internal readonly struct AffineGrid
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Source(float bx, float rowX, float rowY, out float ix, out float iy)
-    {
-        float gx = (bx * _ax0) + rowX + _ax2;
-        float gy = (bx * _ay0) + rowY + _ay2;
-        ix = ((gx + 1f) * _halfWidth) - 0.5f;
-        iy = ((gy + 1f) * _halfHeight) - 0.5f;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Source(Vector<float> bx, float rowX, float rowY, out Vector<float> ix, out Vector<float> iy)
-    {
-        Vector<float> gx = (bx * _ax0) + new Vector<float>(rowX) + new Vector<float>(_ax2);
-        Vector<float> gy = (bx * _ay0) + new Vector<float>(rowY) + new Vector<float>(_ay2);
-        var half = new Vector<float>(0.5f);
-        ix = ((gx + Vector<float>.One) * _halfWidth) - half;
-        iy = ((gy + Vector<float>.One) * _halfHeight) - half;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Inside(Vector<float> v, Vector<float> max) =>
         (Vector.GreaterThanOrEqual(v, Vector<float>.Zero) & Vector.LessThanOrEqual(v, max)).As<int, float>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Clamp(Vector<float> v, Vector<float> max) => Vector.Min(Vector.Max(v, Vector<float>.Zero), max);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Clamp(float v, float max) => Math.Clamp(v, 0f, max);
 }
