@@ -1,5 +1,5 @@
-using System.Runtime.Intrinsics;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Tone;
 
@@ -31,15 +31,8 @@ public static partial class ToneKernels
     {
         private readonly float _threshold = threshold;
 
-        public float Invoke(float x) => x >= _threshold ? 1f - x : x;
-
-        public Vector128<float> Invoke(Vector128<float> x) =>
-            Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128.Create(_threshold)), Vector128<float>.One - x, x);
-
-        public Vector256<float> Invoke(Vector256<float> x) =>
-            Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256.Create(_threshold)), Vector256<float>.One - x, x);
-
-        public Vector512<float> Invoke(Vector512<float> x) =>
-            Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512.Create(_threshold)), Vector512<float>.One - x, x);
+        public TLane Invoke<TLane>(TLane x)
+            where TLane : struct, ILane<TLane> =>
+            TLane.ConditionalSelect(TLane.CompareGreaterThanOrEqual(x, TLane.Create(_threshold)), TLane.One - x, x);
     }
 }
