@@ -181,41 +181,39 @@ public static class PixelConversion
     private static void Unpack<TReader>(ReadOnlySpan<byte> pixels, int width, int height, int stride, Span<float> planes)
         where TReader : struct, IPixelReader
     {
-        ref byte source = ref MemoryMarshal.GetReference(pixels);
-        ref float red = ref MemoryMarshal.GetReference(planes);
         int plane = width * height;
         for (int y = 0; y < height; y++)
         {
-            UnpackRow<TReader>(
-                ref Unsafe.Add(ref source, (nint)y * stride),
-                (nuint)width,
-                ref Unsafe.Add(ref red, y * width),
-                ref Unsafe.Add(ref red, plane + (y * width)),
-                ref Unsafe.Add(ref red, (2 * plane) + (y * width)));
+            int row = y * width;
+            LaneLoop.Run(
+                new UnpackBody<TReader>
+                {
+                    Pixels = pixels.Slice(y * stride, width * TReader.BytesPerPixel),
+                    Red = planes.Slice(row, width),
+                    Green = planes.Slice(plane + row, width),
+                    Blue = planes.Slice((2 * plane) + row, width),
+                },
+                (nuint)width);
         }
     }
-
-    private static void UnpackRow<TReader>(ref byte row, nuint width, ref float r, ref float g, ref float b)
-        where TReader : struct, IPixelReader => LaneLoop.Run(new UnpackBody<TReader>(ref row, ref r, ref g, ref b), width);
 
     private static void Pack<TWriter>(Span<float> data, int greenOffset, int blueOffset, int width, int height, Span<byte> pixels, int stride)
         where TWriter : struct, IPixelWriter
     {
-        ref float red = ref MemoryMarshal.GetReference(data);
-        ref byte destination = ref MemoryMarshal.GetReference(pixels);
         for (int y = 0; y < height; y++)
         {
-            PackRow<TWriter>(
-                ref Unsafe.Add(ref red, y * width),
-                ref Unsafe.Add(ref red, greenOffset + (y * width)),
-                ref Unsafe.Add(ref red, blueOffset + (y * width)),
-                (nuint)width,
-                ref Unsafe.Add(ref destination, (nint)y * stride));
+            int row = y * width;
+            LaneLoop.Run(
+                new PackBody<TWriter>
+                {
+                    Red = data.Slice(row, width),
+                    Green = data.Slice(greenOffset + row, width),
+                    Blue = data.Slice(blueOffset + row, width),
+                    Pixels = pixels.Slice(y * stride, width * TWriter.BytesPerPixel),
+                },
+                (nuint)width);
         }
     }
-
-    private static void PackRow<TWriter>(ref float r, ref float g, ref float b, nuint width, ref byte row)
-        where TWriter : struct, IPixelWriter => LaneLoop.Run(new PackBody<TWriter>(ref r, ref g, ref b, ref row), width);
 
     /// <summary>
     /// <c>v / 255f</c>, correctly rounded, for the byte of each word at <paramref name="shift"/>: the product by the
@@ -244,27 +242,22 @@ public static class PixelConversion
     private readonly ref struct UnpackBody<TReader> : ILaneBody
         where TReader : struct, IPixelReader
     {
-        private readonly ref byte _row;
-        private readonly ref float _r;
-        private readonly ref float _g;
-        private readonly ref float _b;
+        public required ReadOnlySpan<byte> Pixels { get; init; }
 
-        public UnpackBody(ref byte row, ref float r, ref float g, ref float b)
-        {
-            _row = ref row;
-            _r = ref r;
-            _g = ref g;
-            _b = ref b;
-        }
+        public required Span<float> Red { get; init; }
+
+        public required Span<float> Green { get; init; }
+
+        public required Span<float> Blue { get; init; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane>
         {
-            TLane words = TLane.LoadPixels<TReader>(ref Unsafe.Add(ref _row, index * (nuint)TReader.BytesPerPixel));
-            TLane.Store(ToUnit(words, TReader.RedShift), ref _r, index);
-            TLane.Store(ToUnit(words, TReader.GreenShift), ref _g, index);
-            TLane.Store(ToUnit(words, TReader.BlueShift), ref _b, index);
+            TLane words = TLane.LoadPixels<TReader>(ref Unsafe.Add(ref MemoryMarshal.GetReference(Pixels), index * (nuint)TReader.BytesPerPixel));
+            TLane.Store(ToUnit(words, TReader.RedShift), ref MemoryMarshal.GetReference(Red), index);
+            TLane.Store(ToUnit(words, TReader.GreenShift), ref MemoryMarshal.GetReference(Green), index);
+            TLane.Store(ToUnit(words, TReader.BlueShift), ref MemoryMarshal.GetReference(Blue), index);
         }
     }
 
@@ -272,28 +265,23 @@ public static class PixelConversion
     private readonly ref struct PackBody<TWriter> : ILaneBody
         where TWriter : struct, IPixelWriter
     {
-        private readonly ref float _r;
-        private readonly ref float _g;
-        private readonly ref float _b;
-        private readonly ref byte _row;
+        public required ReadOnlySpan<float> Red { get; init; }
 
-        public PackBody(ref float r, ref float g, ref float b, ref byte row)
-        {
-            _r = ref r;
-            _g = ref g;
-            _b = ref b;
-            _row = ref row;
-        }
+        public required ReadOnlySpan<float> Green { get; init; }
+
+        public required ReadOnlySpan<float> Blue { get; init; }
+
+        public required Span<byte> Pixels { get; init; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane>
         {
-            TLane words = TLane.ShiftLeft(ToByte(TLane.Load(ref _r, index)), TWriter.RedShift)
-                | TLane.ShiftLeft(ToByte(TLane.Load(ref _g, index)), TWriter.GreenShift)
-                | TLane.ShiftLeft(ToByte(TLane.Load(ref _b, index)), TWriter.BlueShift)
+            TLane words = TLane.ShiftLeft(ToByte(TLane.Load(ref MemoryMarshal.GetReference(Red), index)), TWriter.RedShift)
+                | TLane.ShiftLeft(ToByte(TLane.Load(ref MemoryMarshal.GetReference(Green), index)), TWriter.GreenShift)
+                | TLane.ShiftLeft(ToByte(TLane.Load(ref MemoryMarshal.GetReference(Blue), index)), TWriter.BlueShift)
                 | TLane.CreateBits(TWriter.Opaque);
-            TLane.StorePixels<TWriter>(words, ref Unsafe.Add(ref _row, index * (nuint)TWriter.BytesPerPixel));
+            TLane.StorePixels<TWriter>(words, ref Unsafe.Add(ref MemoryMarshal.GetReference(Pixels), index * (nuint)TWriter.BytesPerPixel));
         }
     }
 }

@@ -17,7 +17,7 @@ internal static class Pointwise
     {
         LaneLoop.ThrowIfTooShort(destination, x.Length, nameof(destination));
         LaneLoop.ThrowIfPartlyOverlapping(x, destination[..x.Length], nameof(destination));
-        LaneLoop.Run(new UnaryBody<TOp>(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination), op), (nuint)x.Length);
+        LaneLoop.Run(new UnaryBody<TOp> { X = x, Destination = destination, Op = op }, (nuint)x.Length);
     }
 
     /// <summary>Computes <c>x[i] = op(x[i])</c> in place.</summary>
@@ -40,50 +40,41 @@ internal static class Pointwise
         LaneLoop.ThrowIfTooShort(destination, x.Length, nameof(destination));
         LaneLoop.ThrowIfPartlyOverlapping(x, destination[..x.Length], nameof(destination));
         LaneLoop.ThrowIfPartlyOverlapping(y, destination[..x.Length], nameof(destination));
-        LaneLoop.Run(
-            new BinaryBody<TOp>(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), ref MemoryMarshal.GetReference(destination), op),
-            (nuint)x.Length);
+        LaneLoop.Run(new BinaryBody<TOp> { X = x, Y = y, Destination = destination, Op = op }, (nuint)x.Length);
     }
 
     private readonly ref struct UnaryBody<TOp> : ILaneBody
         where TOp : struct, IUnaryOperator
     {
-        private readonly ref float _x;
-        private readonly ref float _destination;
-        private readonly TOp _op;
+        public required ReadOnlySpan<float> X { get; init; }
 
-        public UnaryBody(ref float x, ref float destination, TOp op)
-        {
-            _x = ref x;
-            _destination = ref destination;
-            _op = op;
-        }
+        public required Span<float> Destination { get; init; }
+
+        public required TOp Op { get; init; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane> =>
-            TLane.Store(_op.Invoke(TLane.Load(ref _x, index)), ref _destination, index);
+            TLane.Store(Op.Invoke(TLane.Load(ref MemoryMarshal.GetReference(X), index)), ref MemoryMarshal.GetReference(Destination), index);
     }
 
     private readonly ref struct BinaryBody<TOp> : ILaneBody
         where TOp : struct, IBinaryOperator
     {
-        private readonly ref float _x;
-        private readonly ref float _y;
-        private readonly ref float _destination;
-        private readonly TOp _op;
+        public required ReadOnlySpan<float> X { get; init; }
 
-        public BinaryBody(ref float x, ref float y, ref float destination, TOp op)
-        {
-            _x = ref x;
-            _y = ref y;
-            _destination = ref destination;
-            _op = op;
-        }
+        public required ReadOnlySpan<float> Y { get; init; }
+
+        public required Span<float> Destination { get; init; }
+
+        public required TOp Op { get; init; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane> =>
-            TLane.Store(_op.Invoke(TLane.Load(ref _x, index), TLane.Load(ref _y, index)), ref _destination, index);
+            TLane.Store(
+                Op.Invoke(TLane.Load(ref MemoryMarshal.GetReference(X), index), TLane.Load(ref MemoryMarshal.GetReference(Y), index)),
+                ref MemoryMarshal.GetReference(Destination),
+                index);
     }
 }

@@ -34,9 +34,7 @@ internal static class RgbPointwise
         LaneLoop.ThrowIfPartlyOverlapping<float>(red, green, nameof(green));
         LaneLoop.ThrowIfPartlyOverlapping<float>(red, blue, nameof(blue));
         LaneLoop.ThrowIfPartlyOverlapping<float>(green, blue, nameof(blue));
-        LaneLoop.Run(
-            new Body<TOp>(ref MemoryMarshal.GetReference(red), ref MemoryMarshal.GetReference(green), ref MemoryMarshal.GetReference(blue), op),
-            (nuint)red.Length);
+        LaneLoop.Run(new Body<TOp> { Red = red, Green = green, Blue = blue, Op = op }, (nuint)red.Length);
     }
 
     /// <summary>Throws unless <paramref name="image"/> has exactly three channels.</summary>
@@ -52,28 +50,24 @@ internal static class RgbPointwise
     private readonly ref struct Body<TOp> : ILaneBody
         where TOp : struct, IRgbOperator
     {
-        private readonly ref float _r;
-        private readonly ref float _g;
-        private readonly ref float _b;
-        private readonly TOp _op;
+        public required Span<float> Red { get; init; }
 
-        public Body(ref float r, ref float g, ref float b, TOp op)
-        {
-            _r = ref r;
-            _g = ref g;
-            _b = ref b;
-            _op = op;
-        }
+        public required Span<float> Green { get; init; }
+
+        public required Span<float> Blue { get; init; }
+
+        public required TOp Op { get; init; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane>
         {
-            TLane r = TLane.Load(ref _r, index), g = TLane.Load(ref _g, index), b = TLane.Load(ref _b, index);
-            _op.Invoke(ref r, ref g, ref b);
-            TLane.Store(r, ref _r, index);
-            TLane.Store(g, ref _g, index);
-            TLane.Store(b, ref _b, index);
+            ref float pr = ref MemoryMarshal.GetReference(Red), pg = ref MemoryMarshal.GetReference(Green), pb = ref MemoryMarshal.GetReference(Blue);
+            TLane r = TLane.Load(ref pr, index), g = TLane.Load(ref pg, index), b = TLane.Load(ref pb, index);
+            Op.Invoke(ref r, ref g, ref b);
+            TLane.Store(r, ref pr, index);
+            TLane.Store(g, ref pg, index);
+            TLane.Store(b, ref pb, index);
         }
     }
 }

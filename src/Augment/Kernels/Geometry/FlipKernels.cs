@@ -74,26 +74,22 @@ public static class FlipKernels
             throw new ArgumentException("A mirrored copy cannot write over its source; use Span.Reverse to mirror in place.", nameof(destination));
         }
 
-        LaneLoop.Run(new MirrorBody(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(destination), (nuint)source.Length), (nuint)source.Length);
+        LaneLoop.Run(new MirrorBody { Source = source, Destination = destination }, (nuint)source.Length);
     }
 
     /// <summary>Writes the mirrored block of the source's end at each index.</summary>
     private readonly ref struct MirrorBody : ILaneBody
     {
-        private readonly ref float _source;
-        private readonly ref float _destination;
-        private readonly nuint _length;
+        public required ReadOnlySpan<float> Source { get; init; }
 
-        public MirrorBody(ref float source, ref float destination, nuint length)
-        {
-            _source = ref source;
-            _destination = ref destination;
-            _length = length;
-        }
+        public required Span<float> Destination { get; init; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane> =>
-            TLane.Store(TLane.Reverse(TLane.Load(ref _source, _length - index - (nuint)TLane.Count)), ref _destination, index);
+            TLane.Store(
+                TLane.Reverse(TLane.Load(ref MemoryMarshal.GetReference(Source), (nuint)Source.Length - index - (nuint)TLane.Count)),
+                ref MemoryMarshal.GetReference(Destination),
+                index);
     }
 }

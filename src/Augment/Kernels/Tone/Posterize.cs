@@ -13,7 +13,7 @@ public static partial class ToneKernels
     /// <param name="destination">The destination; may be <paramref name="x"/> itself.</param>
     /// <param name="bits">The bits kept, 0 to 8.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="bits"/> is outside [0, 8].</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or overlaps it without starting at the same element.</exception>
     public static void Posterize(ReadOnlySpan<float> x, Span<float> destination, int bits) =>
         Pointwise.Apply(x, destination, new PosterizeOperator(PosterizeMask(bits)));
 

@@ -14,7 +14,7 @@ public static partial class ToneKernels
     /// <param name="destination">The destination; may be <paramref name="x"/> itself.</param>
     /// <param name="threshold">The threshold on the [0, 1] scale; values above 1 leave the image unchanged.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or overlaps it without starting at the same element.</exception>
     public static void Solarize(ReadOnlySpan<float> x, Span<float> destination, float threshold) =>
         Pointwise.Apply(x, destination, new SolarizeOperator(ValidThreshold(threshold)));
 
