@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels;
@@ -8,6 +9,7 @@ internal readonly struct AffineOperator(float scale, float offset) : IUnaryOpera
     private readonly float _scale = scale;
     private readonly float _offset = offset;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLane Invoke<TLane>(TLane x)
         where TLane : struct, ILane<TLane> => TLane.FusedMultiplyAdd(x, TLane.Create(_scale), TLane.Create(_offset));
 }

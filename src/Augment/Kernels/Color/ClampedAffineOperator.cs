@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Color;
@@ -11,6 +12,7 @@ internal readonly struct ClampedAffineOperator(float scale, float offset) : IUna
     private readonly float _scale = scale;
     private readonly float _offset = offset;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLane Invoke<TLane>(TLane x)
         where TLane : struct, ILane<TLane> =>
         TLane.Clamp((x * TLane.Create(_scale)) + TLane.Create(_offset), TLane.Zero, TLane.One);

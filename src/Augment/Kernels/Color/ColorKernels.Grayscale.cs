@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Kernels.Lanes;
 
@@ -40,6 +41,7 @@ public static partial class ColorKernels
 /// <summary>Replaces each pixel by its gray value in all three channels: <see cref="ColorKernels.Grayscale(ImageTensor)"/>.</summary>
 internal readonly struct GrayscaleOperator : IRgbOperator
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Invoke<TLane>(ref TLane r, ref TLane g, ref TLane b)
         where TLane : struct, ILane<TLane> =>
         r = g = b = (TLane.Create(ColorKernels.RedWeight) * r) + (TLane.Create(ColorKernels.GreenWeight) * g) + (TLane.Create(ColorKernels.BlueWeight) * b);

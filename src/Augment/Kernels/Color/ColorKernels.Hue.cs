@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Kernels.Lanes;
 
@@ -43,6 +44,7 @@ internal readonly struct HueOperator(float shift) : IRgbOperator
     private const float OneSixth = 1f / 6f;
     private readonly float _shift = shift;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Invoke<TLane>(ref TLane r, ref TLane g, ref TLane b)
         where TLane : struct, ILane<TLane>
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Kernels.Lanes;
 
@@ -33,6 +34,7 @@ internal readonly struct SaturationOperator(float factor) : IRgbOperator
     private readonly float _factor = factor;
     private readonly float _rest = 1f - factor;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Invoke<TLane>(ref TLane r, ref TLane g, ref TLane b)
         where TLane : struct, ILane<TLane>
     {

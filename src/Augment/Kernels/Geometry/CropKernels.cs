@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Kernels.Lanes;
 
@@ -211,6 +212,7 @@ public static class CropKernels
     /// <summary>Marks the plain crop: no per-element operation (the JIT removes the branch).</summary>
     private readonly struct IdentityOperator : IUnaryOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TLane Invoke<TLane>(TLane x)
             where TLane : struct, ILane<TLane> => x;
     }

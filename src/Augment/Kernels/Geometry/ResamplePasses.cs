@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Geometry;
 
 /// <summary>
-/// The two one-dimensional passes of a separable resampling, each written once against <see cref="ILaneBlock{TSelf}"/>.
+/// The two one-dimensional passes of a separable resampling, each written once against <see cref="ILane{TSelf}"/>.
 /// Both end with <c>x * scale + offset</c> on the stored value (1 and 0 for an intermediate pass).
 /// </summary>
 internal static class ResamplePasses
@@ -15,7 +16,7 @@ internal static class ResamplePasses
     /// Vertical pass over output rows <c>[firstRow, firstRow + rowCount)</c> of <paramref name="map"/>: effectively
     /// computes <c>destination[r][x] = (sum_k w[y][k] * source[start(y) + k][x]) * scale + offset</c> with
     /// <c>y = firstRow + r</c>, for <c>x</c> in <c>[0, rowLength)</c>. A whole row is one stream of lane blocks, the
-    /// last one overlapping its predecessor, so any <paramref name="rowLength"/> of at least <c>TBlock.Lanes</c> works.
+    /// last one overlapping its predecessor, so any <paramref name="rowLength"/> of at least <c>TBlock.Count</c> works.
     /// </summary>
     public static void Vertical<TSample, TReader, TBlock>(
         ref TSample source,
@@ -30,10 +31,10 @@ internal static class ResamplePasses
         float offset)
         where TSample : unmanaged
         where TReader : struct, ISampleReader<TSample>
-        where TBlock : struct, ILaneBlock<TBlock>
+        where TBlock : struct, ILane<TBlock>
     {
-        Debug.Assert(rowLength >= TBlock.Lanes, "A row must hold one lane block.");
-        nint lanes = TBlock.Lanes;
+        Debug.Assert(rowLength >= TBlock.Count, "A row must hold one lane block.");
+        nint lanes = TBlock.Count;
         nint last = rowLength - lanes;
         for (int r = 0; r < rowCount; r++)
         {
@@ -59,10 +60,10 @@ internal static class ResamplePasses
                     tap = ref Unsafe.Add(ref tap, sourceRowStride);
                 }
 
-                TBlock.Store(TBlock.Affine(s0, scale, offset), ref Unsafe.Add(ref row, x));
-                TBlock.Store(TBlock.Affine(s1, scale, offset), ref Unsafe.Add(ref row, x + lanes));
-                TBlock.Store(TBlock.Affine(s2, scale, offset), ref Unsafe.Add(ref row, x + (2 * lanes)));
-                TBlock.Store(TBlock.Affine(s3, scale, offset), ref Unsafe.Add(ref row, x + (3 * lanes)));
+                TBlock.Store(TBlock.Affine(s0, scale, offset), ref Unsafe.Add(ref row, x), 0);
+                TBlock.Store(TBlock.Affine(s1, scale, offset), ref Unsafe.Add(ref row, x + lanes), 0);
+                TBlock.Store(TBlock.Affine(s2, scale, offset), ref Unsafe.Add(ref row, x + (2 * lanes)), 0);
+                TBlock.Store(TBlock.Affine(s3, scale, offset), ref Unsafe.Add(ref row, x + (3 * lanes)), 0);
             }
 
             // The rest one block at a time, the last block overlapping its predecessor.
@@ -81,7 +82,7 @@ internal static class ResamplePasses
                     tap = ref Unsafe.Add(ref tap, sourceRowStride);
                 }
 
-                TBlock.Store(TBlock.Affine(sum, scale, offset), ref Unsafe.Add(ref row, x));
+                TBlock.Store(TBlock.Affine(sum, scale, offset), ref Unsafe.Add(ref row, x), 0);
             }
         }
     }
@@ -91,7 +92,7 @@ internal static class ResamplePasses
     /// <c>destination[y][i] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
     /// <paramref name="sampleStride"/> is 1 for a plane and the pixel size for an interleaved buffer (with
     /// <paramref name="source"/> at the channel's first sample). Runs the band form of <paramref name="map"/>, whose
-    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time.
+    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Count</c>, eight rows at a time.
     /// </summary>
     public static void Horizontal<TBlock>(
         ref float source,
@@ -103,11 +104,11 @@ internal static class ResamplePasses
         nint destinationRowStride,
         float scale,
         float offset)
-        where TBlock : struct, ILaneBlock<TBlock>
+        where TBlock : struct, ILane<TBlock>
     {
-        Debug.Assert(map.BlockWidth == TBlock.Lanes && map.BlockCount > 0, "The map's band form must match the lane block.");
+        Debug.Assert(map.BlockWidth == TBlock.Count && map.BlockCount > 0, "The map's band form must match the lane block.");
         int blocks = map.BlockCount;
-        nint lanes = TBlock.Lanes;
+        nint lanes = TBlock.Count;
         for (int y = 0; y < rows; y += 8)
         {
             // Eight rows at once: eight independent accumulation chains share each weight row. The last group
@@ -129,7 +130,7 @@ internal static class ResamplePasses
                 TBlock a4 = TBlock.Zero, a5 = TBlock.Zero, a6 = TBlock.Zero, a7 = TBlock.Zero;
                 for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
                 {
-                    TBlock w = TBlock.Load(ref weights);
+                    TBlock w = TBlock.Load(ref weights, 0);
                     a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref s0, j));
                     a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref s1, j));
                     a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref s2, j));
@@ -142,14 +143,14 @@ internal static class ResamplePasses
                 }
 
                 ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b));
-                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride), 0);
             }
         }
     }
@@ -212,4 +213,5 @@ internal static class ResamplePasses
             }
         }
     }
+
 }

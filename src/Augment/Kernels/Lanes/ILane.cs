@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Augment.Kernels.Lanes;
 
@@ -7,7 +8,8 @@ namespace Augment.Kernels.Lanes;
 /// operators (<see cref="IUnaryOperator"/>, <see cref="IBinaryOperator"/>, <see cref="Color.IRgbOperator"/>) are
 /// written once against this interface and specialised by the JIT for each implementation: <see cref="Lane512"/>,
 /// <see cref="Lane256"/>, <see cref="Lane128"/> and the one-lane <see cref="ScalarLane"/> (the software path and the
-/// last few elements). The lanes hold 32-bit values read as floats by the arithmetic and as raw bits by the bitwise
+/// last few elements); the resampler (<see cref="Geometry.ResamplePasses"/>) also runs eight lanes as
+/// <see cref="Lane128x2"/> where only 128-bit vectors are accelerated. The lanes hold 32-bit values read as floats by the arithmetic and as raw bits by the bitwise
 /// operators, shifts and integer conversions.
 /// </summary>
 /// <typeparam name="TSelf">The implementing struct.</typeparam>
@@ -44,6 +46,9 @@ internal interface ILane<TSelf> :
     /// <summary>Stores the lanes to <see cref="Count"/> consecutive floats starting at <c>destination[index]</c>.</summary>
     static abstract void Store(TSelf value, ref float destination, nuint index);
 
+    /// <summary>Loads <see cref="Count"/> consecutive bytes, widened to floats (no scaling).</summary>
+    static abstract TSelf LoadWidened(ref byte source);
+
     /// <summary>Reads <see cref="Count"/> pixels as packed 32-bit words (see <see cref="IPixelReader"/>).</summary>
     static abstract TSelf LoadPixels<TReader>(ref byte pixel)
         where TReader : struct, IPixelReader;
@@ -54,6 +59,17 @@ internal interface ILane<TSelf> :
 
     /// <summary>Returns <c>a * b + c</c>, rounded once.</summary>
     static abstract TSelf FusedMultiplyAdd(TSelf a, TSelf b, TSelf c);
+
+    /// <summary>Returns <c>a * b + c</c>, fused where the hardware has FMA, else rounded twice.</summary>
+    static abstract TSelf MultiplyAddEstimate(TSelf a, TSelf b, TSelf c);
+
+    /// <summary>Returns <c>accumulator + x * y</c> lane-wise, with <paramref name="y"/> broadcast (<see cref="MultiplyAddEstimate"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TSelf MultiplyAdd(TSelf accumulator, TSelf x, float y) => TSelf.MultiplyAddEstimate(x, TSelf.Create(y), accumulator);
+
+    /// <summary>Returns <c>x * scale + offset</c> lane-wise (<see cref="MultiplyAddEstimate"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TSelf Affine(TSelf x, float scale, float offset) => TSelf.MultiplyAddEstimate(x, TSelf.Create(scale), TSelf.Create(offset));
 
     /// <summary>The lane-wise minimum (NaN propagates).</summary>
     static abstract TSelf Min(TSelf x, TSelf y);

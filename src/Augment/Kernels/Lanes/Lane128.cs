@@ -31,6 +31,10 @@ internal readonly struct Lane128 : ILane<Lane128>
     public static void Store(Lane128 value, ref float destination, nuint index) => value._v.StoreUnsafe(ref destination, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane128 LoadWidened(ref byte source) =>
+        new(Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<uint>(ref source)).AsByte())).AsInt32()));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 LoadPixels<TReader>(ref byte pixel)
         where TReader : struct, IPixelReader => new(TReader.Load128(ref pixel).AsSingle());
 
@@ -40,6 +44,9 @@ internal readonly struct Lane128 : ILane<Lane128>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 FusedMultiplyAdd(Lane128 a, Lane128 b, Lane128 c) => new(Vector128.FusedMultiplyAdd(a._v, b._v, c._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane128 MultiplyAddEstimate(Lane128 a, Lane128 b, Lane128 c) => new(Vector128.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 Min(Lane128 x, Lane128 y) => new(Vector128.Min(x._v, y._v));

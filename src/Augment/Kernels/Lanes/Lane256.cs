@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Augment.Kernels.Lanes;
 
@@ -31,6 +32,21 @@ internal readonly struct Lane256 : ILane<Lane256>
     public static void Store(Lane256 value, ref float destination, nuint index) => value._v.StoreUnsafe(ref destination, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 LoadWidened(ref byte source)
+    {
+        Vector128<byte> bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref source)).AsByte();
+        if (Avx2.IsSupported)
+        {
+            return new(Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(bytes)));
+        }
+
+        Vector128<ushort> words = Vector128.WidenLower(bytes);
+        return new(Vector256.Create(
+            Vector128.ConvertToSingle(Vector128.WidenLower(words).AsInt32()),
+            Vector128.ConvertToSingle(Vector128.WidenUpper(words).AsInt32())));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 LoadPixels<TReader>(ref byte pixel)
         where TReader : struct, IPixelReader => new(TReader.Load256(ref pixel).AsSingle());
 
@@ -40,6 +56,9 @@ internal readonly struct Lane256 : ILane<Lane256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 FusedMultiplyAdd(Lane256 a, Lane256 b, Lane256 c) => new(Vector256.FusedMultiplyAdd(a._v, b._v, c._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 MultiplyAddEstimate(Lane256 a, Lane256 b, Lane256 c) => new(Vector256.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Min(Lane256 x, Lane256 y) => new(Vector256.Min(x._v, y._v));

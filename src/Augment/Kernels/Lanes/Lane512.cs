@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Augment.Kernels.Lanes;
 
@@ -31,6 +32,21 @@ internal readonly struct Lane512 : ILane<Lane512>
     public static void Store(Lane512 value, ref float destination, nuint index) => value._v.StoreUnsafe(ref destination, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 LoadWidened(ref byte source)
+    {
+        Vector128<byte> bytes = Vector128.LoadUnsafe(ref source);
+        if (Avx512F.IsSupported)
+        {
+            return new(Avx512F.ConvertToVector512Single(Avx512F.ConvertToVector512Int32(bytes)));
+        }
+
+        (Vector128<ushort> lower, Vector128<ushort> upper) = Vector128.Widen(bytes);
+        return new(Vector512.Create(
+            Vector256.Create(Vector128.ConvertToSingle(Vector128.WidenLower(lower).AsInt32()), Vector128.ConvertToSingle(Vector128.WidenUpper(lower).AsInt32())),
+            Vector256.Create(Vector128.ConvertToSingle(Vector128.WidenLower(upper).AsInt32()), Vector128.ConvertToSingle(Vector128.WidenUpper(upper).AsInt32()))));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 LoadPixels<TReader>(ref byte pixel)
         where TReader : struct, IPixelReader => new(TReader.Load512(ref pixel).AsSingle());
 
@@ -40,6 +56,9 @@ internal readonly struct Lane512 : ILane<Lane512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 FusedMultiplyAdd(Lane512 a, Lane512 b, Lane512 c) => new(Vector512.FusedMultiplyAdd(a._v, b._v, c._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 MultiplyAddEstimate(Lane512 a, Lane512 b, Lane512 c) => new(Vector512.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 Min(Lane512 x, Lane512 y) => new(Vector512.Min(x._v, y._v));

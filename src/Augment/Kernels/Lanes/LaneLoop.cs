@@ -4,8 +4,8 @@ namespace Augment.Kernels.Lanes;
 
 /// <summary>
 /// The one SIMD loop skeleton: runs an <see cref="ILaneBody"/> over <c>[0, length)</c> in blocks of the widest
-/// accelerated width (512, 256 or 128 bits), then at most one block of each narrower width, then at most three scalar
-/// steps. Every element is read and written by exactly one step, so in-place bodies stay correct. Also holds the
+/// accelerated width (512 or 256 bits, or two 128-bit vectors), then at most one block of each narrower width, then at
+/// most three scalar steps. Every element is read and written by exactly one step, so in-place bodies stay correct. Also holds the
 /// argument checks the loops share, TensorPrimitives' rules included: a destination may be its source, starting at
 /// the same element, but may not overlap it anywhere else.
 /// </summary>
@@ -18,6 +18,7 @@ internal static class LaneLoop
     {
         nuint index = Blocks<Lane512, TBody>(body, 0, length);
         index = Blocks<Lane256, TBody>(body, index, length);
+        index = Blocks<Lane128x2, TBody>(body, index, length);
         index = Blocks<Lane128, TBody>(body, index, length);
         Blocks<ScalarLane, TBody>(body, index, length);
     }

@@ -33,6 +33,9 @@ internal readonly struct ScalarLane : ILane<ScalarLane>
     public static void Store(ScalarLane value, ref float destination, nuint index) => Unsafe.Add(ref destination, index) = value._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane LoadWidened(ref byte source) => new(source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane LoadPixels<TReader>(ref byte pixel)
         where TReader : struct, IPixelReader => FromBits(TReader.Load(ref pixel));
 
@@ -42,6 +45,9 @@ internal readonly struct ScalarLane : ILane<ScalarLane>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane FusedMultiplyAdd(ScalarLane a, ScalarLane b, ScalarLane c) => new(MathF.FusedMultiplyAdd(a._v, b._v, c._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane MultiplyAddEstimate(ScalarLane a, ScalarLane b, ScalarLane c) => new(float.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Min(ScalarLane x, ScalarLane y) => new(MathF.Min(x._v, y._v));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Mixing;
@@ -8,6 +9,7 @@ internal readonly struct BlendOperator(float lambda) : IBinaryOperator
     private readonly float _lambda = lambda;
     private readonly float _complement = 1f - lambda;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLane Invoke<TLane>(TLane x, TLane y)
         where TLane : struct, ILane<TLane> =>
         TLane.FusedMultiplyAdd(x, TLane.Create(_lambda), y * TLane.Create(_complement));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Kernels.Lanes;
 
@@ -37,6 +38,7 @@ public static partial class ToneKernels
     {
         private readonly int _mask = mask;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TLane Invoke<TLane>(TLane x)
             where TLane : struct, ILane<TLane> =>
             TLane.ConvertToSingle(TLane.ConvertToInt32(TLane.Round(TLane.Clamp(x, TLane.Zero, TLane.One) * TLane.Create(Max8Bit))) & TLane.CreateBits((uint)_mask))

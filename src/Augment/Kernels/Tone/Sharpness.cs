@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Kernels.Lanes;
 
@@ -89,6 +90,7 @@ public static partial class ToneKernels
         private readonly float _factor = factor;
         private readonly float _complement = 1f - factor;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TLane Invoke<TLane>(TLane x, TLane y)
             where TLane : struct, ILane<TLane> =>
             TLane.Clamp((x * TLane.Create(_factor)) + (y * TLane.Create(_complement)), TLane.Zero, TLane.One);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Kernels.Lanes;
 
@@ -31,6 +32,7 @@ public static partial class ToneKernels
     {
         private readonly float _threshold = threshold;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TLane Invoke<TLane>(TLane x)
             where TLane : struct, ILane<TLane> =>
             TLane.ConditionalSelect(TLane.CompareGreaterThanOrEqual(x, TLane.Create(_threshold)), TLane.One - x, x);
