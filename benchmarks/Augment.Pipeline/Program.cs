@@ -21,7 +21,9 @@ using Augment.Transforms;
 using Augment.Transforms.Color;
 using Augment.Transforms.Geometry;
 using Augment.Transforms.Occlusion;
+using Augment.Tta;
 using Augment.TurboJpeg;
+using Augment.Views;
 
 string folder = "/tmp/augbench/images";
 int workers = Environment.ProcessorCount;
@@ -78,6 +80,40 @@ foreach (int n in counts)
     Loader("train-rrc", n, TrainRrc());
     Loader("eval", n, Eval());
     TenCrop(n);
+    ViewLoader("ten-crop (loader)", n, [ViewGroup.TestTime("tencrop", TestTimeViews.TenCrop(224, 224), before: new Resize(256))], new Collator(mean: [.. Normalize.ImageNetMean], std: [.. Normalize.ImageNetStd]), Math.Max(1, batchSize / 4));
+    ViewLoader("simclr two views (loader)", n, [ViewGroup.Repeat("views", SimClr(), 2)], new Collator(), batchSize);
+}
+
+// SimCLR's augmentation (Chen et al. 2020, appendix A): RRC 224, flip, colour jitter (0.8 s, s = 1) with p 0.8,
+// grayscale with p 0.2, normalized; the blur is left out here (not every recipe uses it on ImageNet-sized crops).
+ITransform SimClr() => new Compose(
+    new RandomResizedCrop(224),
+    new RandomHorizontalFlip(),
+    new RandomApply(new ColorJitter(0.8, 0.8, 0.8, 0.2), 0.8),
+    new RandomGrayscale(0.2),
+    Normalize.ImageNet());
+
+void ViewLoader(string name, int n, IReadOnlyList<ViewGroup> views, Collator collator, int batch)
+{
+    if (only is not null && !only.IsMatch(name))
+    {
+        return;
+    }
+
+    using var loader = new DataLoader(source, decoder, new DataLoaderOptions
+    {
+        BatchSize = batch, Workers = n, Shuffle = true, Seed = 1, Views = views, Collator = collator, Fuse = fuse, DctScaling = dct,
+    });
+    Report(name + (loader.IsFused ? " (fused)" : string.Empty), n, epoch =>
+    {
+        loader.Epoch = epoch;
+        foreach (ImageBatch b in loader)
+        {
+            b.Dispose();
+        }
+
+        return source.Count;
+    });
 }
 
 void Loader(string name, int n, ITransform transform)

@@ -7,7 +7,8 @@ namespace Augment.Samples;
 
 /// <summary>
 /// A small generated dataset: one filled shape per image (circle, square, triangle or cross) of random size,
-/// position and colour on a random background with pixel noise, encoded to PNG in memory.
+/// position and colour on a random background with pixel noise, encoded to PNG in memory. The geometry scales with
+/// the image size: an image of <see cref="Size"/> px and one of twice that show the same scene at two resolutions.
 /// </summary>
 internal static class ShapesDataset
 {
@@ -15,7 +16,7 @@ internal static class ShapesDataset
 
     public const int Size = 40;
 
-    public static InMemorySource Create(int count, ulong seed)
+    public static InMemorySource Create(int count, ulong seed, int size = Size)
     {
         var encoder = new SkiaImageEncoder();
         var samples = new InMemorySample[count];
@@ -23,14 +24,14 @@ internal static class ShapesDataset
         {
             var random = RandomSource.ForSample(seed, epoch: 0, index: i);
             int label = i % Classes.Length;
-            using ImageTensor image = Draw(label, ref random);
+            using ImageTensor image = Draw(label, size, ref random);
             samples[i] = InMemorySample.FromBytes(encoder.Encode(image), label, $"{Classes[label]}-{i:D5}.png");
         }
 
         return new InMemorySource(samples);
     }
 
-    private static ImageTensor Draw(int label, ref RandomSource random)
+    private static ImageTensor Draw(int label, int size, ref RandomSource random)
     {
         Span<float> background = stackalloc float[3];
         Span<float> foreground = stackalloc float[3];
@@ -44,14 +45,15 @@ internal static class ShapesDataset
         }
         while (Distance(background, foreground) < 0.45f);
 
-        double radius = random.Uniform(8, 13);
-        double cx = random.Uniform(radius + 2, Size - radius - 2);
-        double cy = random.Uniform(radius + 2, Size - radius - 2);
+        double scale = (double)size / Size;
+        double radius = random.Uniform(8, 13) * scale;
+        double cx = random.Uniform(radius + (2 * scale), size - radius - (2 * scale));
+        double cy = random.Uniform(radius + (2 * scale), size - radius - (2 * scale));
         double noise = random.Uniform(0.0, 0.08);
-        var image = ImageTensor.Create(3, Size, Size);
-        for (int y = 0; y < Size; y++)
+        var image = ImageTensor.Create(3, size, size);
+        for (int y = 0; y < size; y++)
         {
-            for (int x = 0; x < Size; x++)
+            for (int x = 0; x < size; x++)
             {
                 bool inside = Inside(label, (x + 0.5 - cx) / radius, (y + 0.5 - cy) / radius);
                 for (int c = 0; c < 3; c++)

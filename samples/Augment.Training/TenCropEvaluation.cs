@@ -2,9 +2,9 @@ using System.Numerics.Tensors;
 using Augment.Batching;
 using Augment.Data;
 using Augment.Imaging;
-using Augment.Transforms.Geometry;
-using Augment.Tta;
 using Augment.TorchSharp;
+using Augment.Tta;
+using Augment.Views;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -13,63 +13,50 @@ using Tensor = TorchSharp.torch.Tensor;
 namespace Augment.Samples;
 
 /// <summary>
-/// Test-set accuracy with ten-crop test-time augmentation: the views of a few images go through the model as one
-/// batch and their softmax outputs are averaged per image. The centre view alone (view 4) gives the single-crop
-/// accuracy from the same forward pass.
+/// Test-set accuracy with ten-crop test-time augmentation through the data loader: a test-time view group turns
+/// every image into its ten crops, written straight into (N · 10, C, H, W) batches; the model sees them as one batch
+/// and <see cref="ViewAveraging"/> averages each image's softmax outputs. The centre view alone (view 4) gives the
+/// single-crop accuracy from the same forward pass.
 /// </summary>
-internal sealed class TenCropEvaluation : IDisposable
+internal sealed class TenCropEvaluation(IImageSource source, IImageDecoder decoder, int crop, Collator collator) : IDisposable
 {
     private const int ImagesPerBatch = 25;
+    private const int Views = 10;
     private const int CentreView = 4;
 
-    private readonly ImageTensor[] _images;
-    private readonly int[] _labels;
-    private readonly TestTimeCollator _views;
-
-    public TenCropEvaluation(IImageSource source, IImageDecoder decoder, int crop, Collator collator)
+    private readonly DataLoader _loader = new(source, decoder, new DataLoaderOptions
     {
-        _images = new ImageTensor[source.Count];
-        _labels = new int[source.Count];
-        byte[]? buffer = null;
-        for (int i = 0; i < source.Count; i++)
-        {
-            _images[i] = decoder.Decode(source.Read(i, ref buffer).Span, source.GetName(i));
-            _labels[i] = source.GetLabel(i);
-        }
-
-        _views = new TestTimeCollator(TestTimeViews.TenCrop(crop, crop), collator);
-    }
+        BatchSize = ImagesPerBatch,
+        Views = [ViewGroup.TestTime("tencrop", TestTimeViews.TenCrop(crop, crop))],
+        Collator = collator,
+    });
 
     public (double CentreCrop, double TenCrop) Run(Module<Tensor, Tensor> model, int classCount)
     {
         model.eval();
         using var noGrad = torch.no_grad();
-        int centreHits = 0, tenCropHits = 0;
+        int centreHits = 0, tenCropHits = 0, images = 0;
         var averaged = new float[ImagesPerBatch * classCount];
-        for (int start = 0; start < _images.Length; start += ImagesPerBatch)
+        foreach (ImageBatch views in _loader.ReadEpoch(0))
         {
-            int count = Math.Min(ImagesPerBatch, _images.Length - start);
             using var scope = torch.NewDisposeScope();
-            using TorchBatch views = _views.Collate(_images.AsSpan(start, count), _labels.AsSpan(start, count)).ToTorch();
-            float[] logits = model.forward(views.Images).data<float>().ToArray();
-            ViewAveraging.Average(logits, TenCrop.Count, classCount, averaged, ViewAverage.Probabilities);
+            using TorchBatch batch = views.ToTorch();
+            float[] logits = model.forward(batch.Images).data<float>().ToArray();
+            int count = views.Count / Views;
+            ViewAveraging.Average(logits, Views, classCount, averaged, ViewAverage.Probabilities);
             for (int i = 0; i < count; i++)
             {
-                int label = _labels[start + i];
+                int label = views.Labels[i * Views];
                 tenCropHits += TensorPrimitives.IndexOfMax(averaged.AsSpan(i * classCount, classCount)) == label ? 1 : 0;
-                int centre = ((i * TenCrop.Count) + CentreView) * classCount;
+                int centre = ((i * Views) + CentreView) * classCount;
                 centreHits += TensorPrimitives.IndexOfMax(logits.AsSpan(centre, classCount)) == label ? 1 : 0;
             }
+
+            images += count;
         }
 
-        return ((double)centreHits / _images.Length, (double)tenCropHits / _images.Length);
+        return ((double)centreHits / images, (double)tenCropHits / images);
     }
 
-    public void Dispose()
-    {
-        foreach (ImageTensor image in _images)
-        {
-            image.Dispose();
-        }
-    }
+    public void Dispose() => _loader.Dispose();
 }

@@ -1,4 +1,5 @@
 using Augment.Batching;
+using Augment.Views;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,7 +17,10 @@ public static class ImageBatchTorchExtensions
     /// Wraps <paramref name="batch"/>'s images, labels and soft targets as TorchSharp tensors that share its memory.
     /// Dispose the result (not the batch) when the step is done.
     /// </summary>
-    /// <param name="batch">The batch; it must not be disposed while the result lives.</param>
+    /// <param name="batch">
+    /// The batch, mixed already (mixing after the handover throws). Disposing it while the result lives is safe: its
+    /// memory stays out of the pool until the result is disposed too.
+    /// </param>
     /// <param name="half">
     /// Hand over the float16 copy of the images made by <see cref="ImageBatch.ConvertToHalf"/> (or by
     /// <c>DataLoaderOptions.ConvertToHalf</c>) instead of the float32 images.
@@ -29,7 +33,7 @@ public static class ImageBatchTorchExtensions
     public static TorchBatch ToTorch(this ImageBatch batch, bool half = false, bool disposeBatch = true)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ObjectDisposedException.ThrowIf(batch.IsDisposed, batch);
+        batch.Lease();
         Tensor? images = null, labels = null;
         try
         {
@@ -42,8 +46,46 @@ public static class ImageBatchTorchExtensions
         {
             images?.Dispose();
             labels?.Dispose();
+            batch.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Wraps every view group of <paramref name="views"/> as TorchSharp tensors that share its memory, as
+    /// <see cref="ToTorch(ImageBatch, bool, bool)"/> does for one batch. Dispose the result (not the batch) when the
+    /// step is done.
+    /// </summary>
+    /// <param name="views">The multi-view batch (from <c>DataLoader.ReadViews</c>).</param>
+    /// <param name="half">Hand over the float16 copies of the images (every group must have been converted).</param>
+    /// <param name="disposeBatch">Whether disposing the result also disposes the groups' batches (the default).</param>
+    /// <returns>The tensors of each group.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="views"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">A group's batch has been disposed.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="half"/> is set but a group was never converted to float16.</exception>
+    public static TorchViewBatch ToTorch(this ViewBatch views, bool half = false, bool disposeBatch = true)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        var groups = new TorchBatch[views.Groups.Count];
+        int done = 0;
+        try
+        {
+            for (; done < groups.Length; done++)
+            {
+                groups[done] = views.Groups[done].ToTorch(half, disposeBatch);
+            }
+        }
+        catch
+        {
+            for (int g = 0; g < done; g++)
+            {
+                groups[g].Dispose();
+            }
+
+            throw;
+        }
+
+        return new TorchViewBatch(views, groups);
     }
 
     private static Tensor Images(ImageBatch batch) =>

@@ -33,6 +33,8 @@ public sealed class ImageBatch : IDisposable
     private SampleOrigin[]? _origins;
     private float[]? _targets;
     private Half[]? _halves;
+    private int _disposed;
+    private int _leases;
 
     internal ImageBatch(BatchPool pool, int count, int channels, int height, int width, int classCount)
     {
@@ -82,7 +84,7 @@ public sealed class ImageBatch : IDisposable
     public string SampleShapeString => $"{Channels}x{Height}x{Width}";
 
     /// <summary>Whether <see cref="Dispose"/> has been called.</summary>
-    public bool IsDisposed => _data is null;
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>All image elements, NCHW.</summary>
     public Span<float> Data => DataBuffer.AsSpan(0, Length);
@@ -91,25 +93,25 @@ public sealed class ImageBatch : IDisposable
     /// The class index of each sample (N elements); -1 where a producer has not set one. Mixing leaves them as they
     /// are: after mixup, CutMix or RICAP the truth is <see cref="Targets"/>.
     /// </summary>
-    public Span<int> Labels => (_labels ?? ThrowDisposed<int>()).AsSpan(0, Count);
+    public Span<int> Labels => Live(_labels).AsSpan(0, Count);
 
     /// <summary>
     /// Where each slot's image came from (N elements): the data loader sets them, with shuffling and with skipped
     /// files replaced; <see cref="SampleOrigin.Unknown"/> where a producer has not set one. Mixing leaves them as they
     /// are (a mixed slot names its own sample, not its partner).
     /// </summary>
-    public Span<SampleOrigin> Origins => (_origins ?? ThrowDisposed<SampleOrigin>()).AsSpan(0, Count);
+    public Span<SampleOrigin> Origins => Live(_origins).AsSpan(0, Count);
 
     /// <summary>
     /// The soft targets, row-major (N, K): set by <see cref="Collator.Complete"/> from <see cref="Labels"/>
     /// (one-hot, smoothed) and mixed by the batch mixers. Empty when <see cref="ClassCount"/> is 0.
     /// </summary>
-    public Span<float> Targets => ClassCount == 0 ? [] : (_targets ?? ThrowDisposed<float>()).AsSpan(0, Count * ClassCount);
+    public Span<float> Targets => ClassCount == 0 ? [] : Live(_targets).AsSpan(0, Count * ClassCount);
 
     internal float[] DataBuffer
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _data ?? ThrowDisposed<float>();
+        get => Live(_data);
     }
 
     internal BatchPool Pool => _pool;
@@ -186,8 +188,48 @@ public sealed class ImageBatch : IDisposable
         return new(_halves.AsSpan(0, Length), [Count, Channels, Height, Width], [(nint)SampleLength, Height * Width, Width, 1]);
     }
 
-    /// <summary>Returns every buffer to the pool. Further use of the batch throws.</summary>
+    /// <summary>
+    /// Returns every buffer to the pool, or, while interop tensors still share them (see <see cref="Lease"/>), when
+    /// the last of those is released. Further use of the batch throws.
+    /// </summary>
     public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && Volatile.Read(ref _leases) == 0)
+        {
+            ReturnBuffers();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        IsDisposed ? "ImageBatch (disposed)" : $"ImageBatch {Count}x{SampleShapeString}" + (ClassCount > 0 ? $", {ClassCount} classes" : string.Empty);
+
+    /// <summary>
+    /// Keeps the buffers out of the pool until <see cref="Release"/>, even if the batch is disposed first: taken by
+    /// zero-copy interop (tensors over the pooled arrays) so that they never outlive the memory under them.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The batch has been disposed.</exception>
+    internal void Lease()
+    {
+        Interlocked.Increment(ref _leases);
+        if (IsDisposed)
+        {
+            Release();
+            throw new ObjectDisposedException(nameof(ImageBatch), "The batch has been disposed.");
+        }
+    }
+
+    /// <summary>Ends a <see cref="Lease"/>; the last one of a disposed batch returns its buffers.</summary>
+    internal void Release()
+    {
+        if (Interlocked.Decrement(ref _leases) == 0 && IsDisposed)
+        {
+            ReturnBuffers();
+        }
+    }
+
+    // Idempotent: Dispose and the last Release may both get here.
+    private void ReturnBuffers()
     {
         if (Interlocked.Exchange(ref _data, null) is { } data)
         {
@@ -215,13 +257,16 @@ public sealed class ImageBatch : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public override string ToString() =>
-        IsDisposed ? "ImageBatch (disposed)" : $"ImageBatch {Count}x{SampleShapeString}" + (ClassCount > 0 ? $", {ClassCount} classes" : string.Empty);
-
     /// <summary>Swaps in <paramref name="data"/> (rented from <see cref="Pool"/>) and returns the old image buffer to the pool.</summary>
+    /// <exception cref="InvalidOperationException">Interop tensors share the batch's memory (mix before handing it over).</exception>
     internal void ReplaceData(float[] data)
     {
+        if (Volatile.Read(ref _leases) != 0)
+        {
+            _pool.Return(data);
+            throw new InvalidOperationException("The batch's images are shared with tensors (ToTorch): mix the batch before handing it over.");
+        }
+
         float[] old = DataBuffer;
         _data = data;
         _pool.Return(old);
@@ -235,6 +280,9 @@ public sealed class ImageBatch : IDisposable
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The batch holds {Count} samples.");
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private T[] Live<T>(T[]? buffer) => buffer is not null && _disposed == 0 ? buffer : ThrowDisposed<T>();
 
     private T[] ThrowDisposed<T>() => throw new ObjectDisposedException(nameof(ImageBatch), "The batch has been disposed.");
 }

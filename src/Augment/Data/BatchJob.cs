@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Augment.Batching;
 using Augment.Imaging;
 
@@ -13,8 +12,8 @@ namespace Augment.Data;
 internal sealed class BatchJob
 {
     private readonly Lock _gate = new();
-    private readonly TaskCompletionSource<ImageBatch> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ImageBatch? _batch;
+    private readonly TaskCompletionSource<ImageBatch[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ImageBatch?[] _batches;
     private Exception? _error;
     private int _errorSlot = int.MaxValue;
     private int _pending;
@@ -25,8 +24,10 @@ internal sealed class BatchJob
     /// <param name="firstPosition">The position of slot 0 in this rank's epoch order.</param>
     /// <param name="samples">The WebDataset samples of the slots, or <see langword="null"/> for an indexed source.</param>
     /// <param name="sampleIndices">The dataset-wide index of each WebDataset sample (see <see cref="ShardPlanner"/>).</param>
-    public BatchJob(int index, int count, long firstPosition, WebDatasetSample[]? samples = null, long[]? sampleIndices = null)
+    /// <param name="groups">The number of batches the job fills: 1, or one per view group.</param>
+    public BatchJob(int index, int count, long firstPosition, WebDatasetSample[]? samples = null, long[]? sampleIndices = null, int groups = 1)
     {
+        _batches = new ImageBatch?[groups];
         Index = index;
         Count = count;
         FirstPosition = firstPosition;
@@ -55,8 +56,8 @@ internal sealed class BatchJob
 
     public long[]? SampleIndices { get; }
 
-    /// <summary>Completes with the finished batch, or faults with the error of the lowest failed slot.</summary>
-    public Task<ImageBatch> Completion => _completion.Task;
+    /// <summary>Completes with the finished batches (one per view group), or faults with the error of the lowest failed slot.</summary>
+    public Task<ImageBatch[]> Completion => _completion.Task;
 
     /// <summary>Whether a slot failed (the job will fault once its last slot is done).</summary>
     public bool HasError => Volatile.Read(ref _errorSlot) != int.MaxValue;
@@ -67,45 +68,56 @@ internal sealed class BatchJob
     /// <summary>Whether slot <paramref name="slot"/> still needs running: no slot before it has failed.</summary>
     public bool Wants(int slot) => slot < Volatile.Read(ref _errorSlot);
 
-    /// <summary>Returns the batch, renting it on first use; later samples must have the same shape.</summary>
+    /// <summary>Returns the batch of view group <paramref name="group"/> (0 without views), renting it on first use; later samples must have the same shape.</summary>
+    /// <param name="collator">The collator that rents it.</param>
+    /// <param name="group">The view group.</param>
+    /// <param name="rows">Its rows: the samples times the group's views.</param>
+    /// <param name="channels">The sample's channel count.</param>
+    /// <param name="size">The sample's size.</param>
+    /// <param name="sampleName">The sample's name, for the error message.</param>
     /// <exception cref="LoaderConfigurationException">The sample's shape differs from the batch's.</exception>
-    public ImageBatch GetBatch(Collator collator, int channels, ImageSize size, string sampleName)
+    public ImageBatch GetBatch(Collator collator, int group, int rows, int channels, ImageSize size, string sampleName)
     {
         lock (_gate)
         {
-            if (_batch is null)
+            ImageBatch? batch = _batches[group];
+            if (batch is null)
             {
-                _batch = collator.Rent(Count, channels, size);
+                _batches[group] = batch = collator.Rent(rows, channels, size);
             }
-            else if (_batch.Channels != channels || _batch.Size != size)
+            else if (batch.Channels != channels || batch.Size != size)
             {
                 throw new LoaderConfigurationException(
-                    "DataLoaderOptions.Transform",
-                    $"'{sampleName}' came out of the pipeline as {channels}x{size.Height}x{size.Width}, but the batch holds {_batch.Channels}x{_batch.Height}x{_batch.Width} " +
+                    _batches.Length == 1 ? "DataLoaderOptions.Transform" : "DataLoaderOptions.Views",
+                    $"'{sampleName}' came out of the pipeline as {channels}x{size.Height}x{size.Width}, but the batch holds {batch.Channels}x{batch.Height}x{batch.Width} " +
                     "samples: the pipeline must give every image one shape. End it with a fixed-size crop or resize (e.g. CenterCrop(224), RandomResizedCrop(224)).");
             }
 
-            return _batch;
+            return batch;
         }
     }
 
     /// <summary>Marks one slot done; returns whether it was the last.</summary>
     public bool CompleteSlot() => Interlocked.Decrement(ref _pending) == 0;
 
-    /// <summary>The batch, once a slot has rented it.</summary>
-    public ImageBatch? RentedBatch
+    /// <summary>The batches, once every slot has written (call after the last slot).</summary>
+    /// <exception cref="InvalidOperationException">A batch was never rented.</exception>
+    public ImageBatch[] Batches()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
+            var batches = new ImageBatch[_batches.Length];
+            for (int g = 0; g < batches.Length; g++)
             {
-                return _batch;
+                batches[g] = _batches[g] ?? throw new InvalidOperationException("A batch finished without any sample written.");
             }
+
+            return batches;
         }
     }
 
-    /// <summary>Completes the job with its batch (after the last slot); false when it has an error.</summary>
-    public bool Succeed() => !HasError && RentedBatch is { } batch && _completion.TrySetResult(batch);
+    /// <summary>Completes the job with its batches (after the last slot); false when it has an error.</summary>
+    public bool Succeed(ImageBatch[] batches) => !HasError && _completion.TrySetResult(batches);
 
     /// <summary>Records that slot <paramref name="slot"/> failed; the lowest failed slot's error wins.</summary>
     public void Fail(int slot, Exception error)
@@ -132,21 +144,6 @@ internal sealed class BatchJob
         _completion.TrySetException(chosen);
     }
 
-    /// <summary>Rethrows the recorded error with its stack, for callers that fault synchronously.</summary>
-    public void ThrowIfFailed()
-    {
-        Exception? error;
-        lock (_gate)
-        {
-            error = _error;
-        }
-
-        if (error is not null)
-        {
-            ExceptionDispatchInfo.Throw(error);
-        }
-    }
-
     /// <summary>Returns the WebDataset samples' bytes to the pool.</summary>
     public void ReleaseSamples()
     {
@@ -167,8 +164,11 @@ internal sealed class BatchJob
         {
             lock (_gate)
             {
-                _batch?.Dispose();
-                _batch = null;
+                for (int g = 0; g < _batches.Length; g++)
+                {
+                    _batches[g]?.Dispose();
+                    _batches[g] = null;
+                }
             }
         }
     }

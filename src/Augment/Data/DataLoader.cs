@@ -2,6 +2,7 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using Augment.Batching;
 using Augment.Imaging;
+using Augment.Views;
 
 namespace Augment.Data;
 
@@ -57,6 +58,7 @@ namespace Augment.Data;
 /// </remarks>
 public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
 {
+    private readonly Func<int, EpochLayout> _layout = null!;
     private int _epoch;
     private WorkerGroup? _idle;
     private volatile bool _disposed;
@@ -78,6 +80,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         }
 
         LoaderChecks.Source(source, Collator);
+        SamplesPerRank = EpochOrder.PerRank(source.Count, Options.WorldSize);
+        _layout = epoch => EpochLayout.Indexed(source, Options, epoch);
     }
 
     /// <summary>Creates a loader over WebDataset shards.</summary>
@@ -97,6 +101,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         }
 
         LoaderChecks.Shards(source, Options);
+        SamplesPerRank = Options.SamplesPerRank;
+        _layout = _ => EpochLayout.Sharded(source);
     }
 
     private DataLoader(IImageDecoder decoder, DataLoaderOptions? options)
@@ -106,7 +112,9 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         Options.Validate();
         Collator = Options.Collator ?? new Collator();
         LoaderChecks.Pipeline(Options, Collator);
-        Fused = Options.Fuse ? FusedPipeline.TryCreate(Options.Transform) : null;
+        Fused = Options.Fuse && Options.Views is null ? FusedPipeline.TryCreate(Options.Transform) : null;
+        FusedViews = Options.Fuse && Options.Views is [{ Prefix: { } prefix }] && FusedPipeline.TryCreate(prefix) is { HasRest: false } fused ? fused : null;
+        Parts = new LoaderParts(Decoder, Collator, Options, Fused, FusedViews);
         _epoch = Options.Epoch;
     }
 
@@ -152,10 +160,19 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     public long BatchCount => SamplesPerRank is { } samples ? Options.BatchesFor(samples) : -1;
 
     /// <summary>The samples this rank reads per epoch, or <see langword="null"/> when unknown before reading.</summary>
-    internal long? SamplesPerRank => Source is { } source ? EpochOrder.PerRank(source.Count, Options.WorldSize) : Options.SamplesPerRank;
+    internal long? SamplesPerRank { get; }
 
-    /// <summary>Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>).</summary>
-    public bool IsFused => Fused is not null;
+    /// <summary>What the workers need from the loader.</summary>
+    internal LoaderParts Parts { get; }
+
+    /// <summary>The layout of an epoch of this loader's source.</summary>
+    internal EpochLayout Layout(int epoch) => _layout(epoch);
+
+    /// <summary>
+    /// Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>), or,
+    /// with one test-time view group, whether its resize is fused into decoding.
+    /// </summary>
+    public bool IsFused => Fused is not null || FusedViews is not null;
 
     /// <summary>The report of the last epoch read to its end, or <see langword="null"/>.</summary>
     public EpochSummary? LastEpoch { get; private set; }
@@ -169,7 +186,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Iterate(epoch, cancellation);
+        ThrowIfSeveralGroups();
+        return Iterate(epoch, Single, cancellation);
     }
 
     /// <summary>Reads epoch <paramref name="epoch"/> asynchronously. Dispose each batch.</summary>
@@ -181,7 +199,37 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return IterateAsync(epoch, cancellation);
+        ThrowIfSeveralGroups();
+        return IterateAsync(epoch, Single, cancellation);
+    }
+
+    /// <summary>
+    /// Reads epoch <paramref name="epoch"/> of a multi-view loader (<see cref="DataLoaderOptions.Views"/>), blocking for
+    /// each batch: per view group an (N · V, C, H, W) batch. Dispose each <see cref="ViewBatch"/>.
+    /// </summary>
+    /// <param name="epoch">The epoch, non-negative.</param>
+    /// <param name="cancellation">Stops the workers and ends the enumeration with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="InvalidOperationException">The loader has no view groups.</exception>
+    /// <exception cref="ObjectDisposedException">The loader is disposed.</exception>
+    public IEnumerable<ViewBatch> ReadViews(int epoch, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowUnlessViews();
+        return Iterate(epoch, Multi, cancellation);
+    }
+
+    /// <summary>Reads epoch <paramref name="epoch"/> of a multi-view loader asynchronously. Dispose each <see cref="ViewBatch"/>.</summary>
+    /// <param name="epoch">The epoch, non-negative.</param>
+    /// <param name="cancellation">Stops the workers and ends the enumeration with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="InvalidOperationException">The loader has no view groups.</exception>
+    /// <exception cref="ObjectDisposedException">The loader is disposed.</exception>
+    public IAsyncEnumerable<ViewBatch> ReadViewsAsync(int epoch, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowUnlessViews();
+        return IterateAsync(epoch, Multi, cancellation);
     }
 
     /// <summary>Reads epoch <see cref="Epoch"/> and advances <see cref="Epoch"/> by one. Dispose each batch.</summary>
@@ -189,8 +237,9 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     public IEnumerator<ImageBatch> GetEnumerator()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfSeveralGroups();
         int epoch = Interlocked.Increment(ref _epoch) - 1;
-        return Iterate(epoch, default).GetEnumerator();
+        return Iterate(epoch, Single, default).GetEnumerator();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -206,6 +255,9 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     }
 
     internal FusedPipeline? Fused { get; }
+
+    /// <summary>The fused resize of a single test-time view group, or <see langword="null"/>.</summary>
+    internal FusedPipeline? FusedViews { get; }
 
     /// <summary>The last epoch run's <see cref="EpochRun.Stopped"/>: tests await it before counting pooled buffers.</summary>
     internal Task LastRunStopped { get; private set; } = Task.CompletedTask;
@@ -233,15 +285,15 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         }
     }
 
-    private IEnumerable<ImageBatch> Iterate(int epoch, CancellationToken cancellation)
+    private IEnumerable<T> Iterate<T>(int epoch, Func<ImageBatch[], T> shape, CancellationToken cancellation)
     {
         Task stopped;
         using (var run = new EpochRun(this, epoch, cancellation))
         {
             LastRunStopped = stopped = run.Stopped;
-            while (run.Next(cancellation) is { } batch)
+            while (run.Next(cancellation) is { } batches)
             {
-                yield return batch;
+                yield return shape(batches);
             }
 
             LastEpoch = run.Summarize();
@@ -252,15 +304,15 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         EpochCompleted?.Invoke(this, LastEpoch);
     }
 
-    private async IAsyncEnumerable<ImageBatch> IterateAsync(int epoch, [EnumeratorCancellation] CancellationToken cancellation)
+    private async IAsyncEnumerable<T> IterateAsync<T>(int epoch, Func<ImageBatch[], T> shape, [EnumeratorCancellation] CancellationToken cancellation)
     {
         Task stopped;
         using (var run = new EpochRun(this, epoch, cancellation))
         {
             LastRunStopped = stopped = run.Stopped;
-            while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batch)
+            while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batches)
             {
-                yield return batch;
+                yield return shape(batches);
             }
 
             LastEpoch = run.Summarize();
@@ -268,5 +320,27 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
 
         await stopped.ConfigureAwait(false);
         EpochCompleted?.Invoke(this, LastEpoch);
+    }
+
+    /// <summary>The plain batch of a job: its only batch.</summary>
+    private static ImageBatch Single(ImageBatch[] batches) => batches[0];
+
+    /// <summary>The multi-view batch of a job.</summary>
+    private ViewBatch Multi(ImageBatch[] batches) => new(batches, Options.Views!, Options.ViewLayout, batches[0].Count / Options.Views![0].Count);
+
+    private void ThrowIfSeveralGroups()
+    {
+        if (Options.Views is { Count: > 1 } views)
+        {
+            throw new InvalidOperationException($"This loader yields {views.Count} view groups per batch ({string.Join(", ", views.Select(v => v.Name))}): read them with ReadViews(epoch).");
+        }
+    }
+
+    private void ThrowUnlessViews()
+    {
+        if (Options.Views is null)
+        {
+            throw new InvalidOperationException("This loader has no view groups (DataLoaderOptions.Views): read its batches with ReadEpoch(epoch) or foreach.");
+        }
     }
 }

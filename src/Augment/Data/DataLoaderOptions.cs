@@ -65,6 +65,19 @@ public sealed record DataLoaderOptions
     /// <summary>The prefetch depth in effect.</summary>
     internal int EffectivePrefetch => PrefetchBatches ?? Math.Clamp((2 * Workers + BatchSize - 1) / BatchSize, 2, 64);
 
+    /// <summary>
+    /// Multi-view samples: the view groups every sample yields (SimCLR's two crops, DINO's global and local crops,
+    /// test-time ten-crop), each collated into its own (N · V, C, H, W) batch laid out as <see cref="ViewLayout"/>
+    /// says, with labels and origins repeated per view. The image is decoded once per sample. Read the batches with
+    /// <see cref="DataLoader.ReadViews"/> (or, with one group, as plain batches). Takes the place of
+    /// <see cref="Transform"/>, which must then be <see langword="null"/>; batch transforms do not apply.
+    /// <see langword="null"/> (the default): one view through <see cref="Transform"/>.
+    /// </summary>
+    public IReadOnlyList<Views.ViewGroup>? Views { get; init; }
+
+    /// <summary>How each view group's rows are ordered (sample-major by default; test-time groups need it).</summary>
+    public Views.ViewLayout ViewLayout { get; init; }
+
     /// <summary>The pipeline applied to each decoded image (CHW float in [0, 1]); it must yield one shape for every sample. <see langword="null"/>: none.</summary>
     public ITransform? Transform { get; init; }
 
@@ -140,6 +153,27 @@ public sealed record DataLoaderOptions
             {
                 throw new ArgumentNullException(nameof(BatchTransforms), $"Batch transform #{i} is null.");
             }
+        }
+
+        if (Views is not null)
+        {
+            if (Views.Count == 0)
+            {
+                throw new ArgumentException("Views needs at least one view group (or null for a single view).", nameof(Views));
+            }
+
+            for (int g = 0; g < Views.Count; g++)
+            {
+                if (Views[g] is null)
+                {
+                    throw new ArgumentNullException(nameof(Views), $"View group #{g} is null.");
+                }
+            }
+        }
+
+        if (!Enum.IsDefined(ViewLayout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ViewLayout), ViewLayout, "Unknown view layout.");
         }
 
         EpochOrder.ValidateRank(Rank, WorldSize);

@@ -39,11 +39,8 @@ internal sealed class EpochRun : IDisposable
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _permits = new SemaphoreSlim(Options.EffectivePrefetch, Options.EffectivePrefetch);
         Token = _cancellation.Token;
-        if (loader.Source is { } source)
-        {
-            Order = EpochOrder.ForRank(source.Count, Options.Shuffle, Options.Seed, epoch, Options.Rank, Options.WorldSize);
-        }
-
+        Parts = loader.Parts;
+        Layout = loader.Layout(epoch);
         TotalBatches = loader.BatchCount;
 
         _participants = Options.Workers + 2; // the workers, the planner and the consumer
@@ -54,12 +51,16 @@ internal sealed class EpochRun : IDisposable
 
     public DataLoaderOptions Options { get; }
 
-    public DataLoader Loader => _loader;
+    /// <summary>What the workers need from the loader.</summary>
+    public LoaderParts Parts { get; }
 
-    /// <summary>This rank's dataset indices for the epoch (indexed sources only).</summary>
-    public int[]? Order { get; }
+    /// <summary>The epoch's order, batches and slot lookup, for either kind of source.</summary>
+    public EpochLayout Layout { get; }
 
     public long TotalBatches { get; }
+
+    /// <summary>The batches each job fills: one per view group, or one.</summary>
+    public int GroupCount => Options.Views?.Count ?? 1;
 
     public CancellationToken Token { get; }
 
@@ -69,8 +70,8 @@ internal sealed class EpochRun : IDisposable
     /// </summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Waits for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
-    public async ValueTask<ImageBatch?> NextAsync(CancellationToken cancellation)
+    /// <summary>Waits for the next batches in order (one per view group); <see langword="null"/> at the end of the epoch.</summary>
+    public async ValueTask<ImageBatch[]?> NextAsync(CancellationToken cancellation)
     {
         if (!await _ready.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false) || !_ready.Reader.TryRead(out BatchJob? job))
         {
@@ -78,14 +79,14 @@ internal sealed class EpochRun : IDisposable
         }
 
         _current = job;
-        ImageBatch batch = await job.Completion.WaitAsync(cancellation).ConfigureAwait(false);
-        return HandOut(job, batch);
+        ImageBatch[] batches = await job.Completion.WaitAsync(cancellation).ConfigureAwait(false);
+        return HandOut(job, batches);
     }
 
-    /// <summary>Blocks for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
-    public ImageBatch? Next(CancellationToken cancellation)
+    /// <summary>Blocks for the next batches in order; <see langword="null"/> at the end of the epoch.</summary>
+    public ImageBatch[]? Next(CancellationToken cancellation)
     {
-        ValueTask<ImageBatch?> next = NextAsync(cancellation);
+        ValueTask<ImageBatch[]?> next = NextAsync(cancellation);
         return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
     }
 
@@ -117,8 +118,12 @@ internal sealed class EpochRun : IDisposable
 
         try
         {
-            ImageBatch batch = job.RentedBatch ?? throw new InvalidOperationException("A batch finished without any sample written.");
-            _loader.Collator.Complete(batch);
+            ImageBatch[] batches = job.Batches();
+            foreach (ImageBatch batch in batches)
+            {
+                Parts.Collator.Complete(batch);
+            }
+
             IReadOnlyList<BatchStage> stages = Options.BatchTransforms;
             if (stages.Count > 0)
             {
@@ -126,17 +131,20 @@ internal sealed class EpochRun : IDisposable
                 for (int i = 0; i < stages.Count; i++)
                 {
                     RandomSource child = random.Fork(i);
-                    stages[i].Apply(batch, ref child);
+                    stages[i].Apply(batches[0], ref child);
                 }
             }
 
             if (Options.ConvertToHalf)
             {
-                batch.ConvertToHalf();
+                foreach (ImageBatch batch in batches)
+                {
+                    batch.ConvertToHalf();
+                }
             }
 
             Interlocked.Increment(ref _queueDepth);
-            if (!job.Succeed())
+            if (!job.Succeed(batches))
             {
                 Interlocked.Decrement(ref _queueDepth);
             }
@@ -191,14 +199,14 @@ internal sealed class EpochRun : IDisposable
         }
     }
 
-    private ImageBatch HandOut(BatchJob job, ImageBatch batch)
+    private ImageBatch[] HandOut(BatchJob job, ImageBatch[] batches)
     {
         job.HandedOut = true;
         _current = null;
         Interlocked.Decrement(ref _queueDepth);
         _permits.Release();
         _batches++;
-        _images += batch.Count;
+        _images += job.Count;
         if (Options.Progress is { } progress)
         {
             TimeSpan elapsed = _clock.Elapsed;
@@ -206,7 +214,7 @@ internal sealed class EpochRun : IDisposable
                 Epoch, _batches, TotalBatches, _images, Volatile.Read(ref _skippedCount), _images / Math.Max(elapsed.TotalSeconds, 1e-9), Volatile.Read(ref _queueDepth), elapsed));
         }
 
-        return batch;
+        return batches;
     }
 
     /// <summary>The planner thread's part: lays out the epoch's batches, then leaves.</summary>
@@ -214,14 +222,7 @@ internal sealed class EpochRun : IDisposable
     {
         try
         {
-            if (Order is not null)
-            {
-                PlanIndexed(Order);
-            }
-            else
-            {
-                new ShardPlanner(this).Run();
-            }
+            Layout.Plan(this);
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested)
         {
@@ -236,16 +237,6 @@ internal sealed class EpochRun : IDisposable
             _ready.Writer.TryComplete();
             _slots.CompleteAdding();
             Leave();
-        }
-    }
-
-    private void PlanIndexed(int[] order)
-    {
-        int batchSize = Options.BatchSize;
-        for (int b = 0; b < TotalBatches; b++)
-        {
-            long first = (long)b * batchSize;
-            Enqueue(new BatchJob(b, (int)Math.Min(batchSize, order.Length - first), first));
         }
     }
 

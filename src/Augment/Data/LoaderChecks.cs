@@ -2,6 +2,7 @@ using Augment.Batching;
 using Augment.Imaging;
 using Augment.Randomness;
 using Augment.Transforms;
+using Augment.Views;
 
 namespace Augment.Data;
 
@@ -42,6 +43,12 @@ internal static class LoaderChecks
     /// <summary>The pipeline, the collator and the batch transforms against each other.</summary>
     public static void Pipeline(DataLoaderOptions options, Collator collator)
     {
+        if (options.Views is { } views)
+        {
+            Views(options, views, collator);
+            return;
+        }
+
         if (options.BatchTransforms.Count > 0 && collator.ClassCount == 0)
         {
             throw new LoaderConfigurationException(
@@ -65,6 +72,38 @@ internal static class LoaderChecks
                 "DataLoaderOptions.Transform",
                 $"the pipeline gives {channels}-channel images, but the collator normalizes {collator.NormalizedChannels} channels. " +
                 $"Make them agree: e.g. Grayscale(outputChannels: {collator.NormalizedChannels}), or a collator with {channels} means and standard deviations.");
+        }
+    }
+
+    /// <summary>The view groups against the other settings.</summary>
+    private static void Views(DataLoaderOptions options, IReadOnlyList<ViewGroup> views, Collator collator)
+    {
+        if (options.Transform is not null)
+        {
+            throw new LoaderConfigurationException(
+                "DataLoaderOptions.Transform",
+                "with Views, every view group carries its own pipeline, so Transform would never run. Set Transform to null and put its steps into the view groups.");
+        }
+
+        if (options.BatchTransforms.Count > 0)
+        {
+            throw new LoaderConfigurationException(
+                "DataLoaderOptions.BatchTransforms",
+                "batch transforms (mixup, CutMix, RICAP) mix the samples of one plain batch; they do not apply to multi-view batches. Remove them, or mix each group's batch yourself.");
+        }
+
+        if (collator.Normalizes && views.Any(group => group.Pipelines.Any(Contains<Normalize>)))
+        {
+            throw new LoaderConfigurationException(
+                "DataLoaderOptions.Views",
+                "a view pipeline holds a Normalize and the collator normalizes too (its mean and std), so its views would be normalized twice. Remove one of them.");
+        }
+
+        if (options.ViewLayout != ViewLayout.SampleMajor && views.FirstOrDefault(group => group.WritesBlock) is { } block)
+        {
+            throw new LoaderConfigurationException(
+                "DataLoaderOptions.ViewLayout",
+                $"the test-time group '{block.Name}' writes each sample's views as one block, which needs ViewLayout.SampleMajor (got {options.ViewLayout}).");
         }
     }
 

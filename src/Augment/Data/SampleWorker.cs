@@ -2,6 +2,7 @@ using System.Buffers;
 using Augment.Batching;
 using Augment.Imaging;
 using Augment.Randomness;
+using Augment.Views;
 
 namespace Augment.Data;
 
@@ -37,6 +38,9 @@ internal sealed class SampleWorker : IDisposable
 
     /// <summary>The decoded size of the sample in hand, for error messages.</summary>
     private ImageSize _decoded;
+
+    /// <summary>The rows of the multi-view sample in hand, reused from sample to sample.</summary>
+    private ViewTarget? _target;
 
     /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fail the slot).</summary>
     public void Run(EpochRun run, BatchJob job, int slot)
@@ -75,22 +79,10 @@ internal sealed class SampleWorker : IDisposable
     private void Fill(EpochRun run, BatchJob job, int slot)
     {
         DataLoaderOptions options = run.Options;
+        EpochLayout layout = run.Layout;
         long position = job.FirstPosition + slot;
-        int candidates;
-        long ownIndex;
-        if (job.Samples is { } samples)
-        {
-            candidates = samples.Length;
-            ownIndex = job.SampleIndices![slot];
-        }
-        else
-        {
-            candidates = run.Order!.Length;
-            ownIndex = run.Order[position];
-        }
-
-        RandomSource random = RandomSource.ForSample(options.Seed, run.Epoch, ownIndex);
-        int tries = Math.Min(candidates, MaxReplacementTries);
+        RandomSource random = RandomSource.ForSample(options.Seed, run.Epoch, layout.OwnIndex(job, slot));
+        int tries = Math.Min(layout.Candidates(job), MaxReplacementTries);
         for (int k = 0; k < tries; k++)
         {
             run.Token.ThrowIfCancellationRequested();
@@ -98,39 +90,13 @@ internal sealed class SampleWorker : IDisposable
             _inFile = true;
             try
             {
-                ReadOnlyMemory<byte> bytes;
-                int label;
-                long index;
-                if (job.Samples is { } shardSamples)
-                {
-                    int candidate = (slot + k) % candidates;
-                    WebDatasetSample sample = shardSamples[candidate];
-                    name = sample.Name;
-                    index = job.SampleIndices![candidate];
-                    if (sample.Error is not null)
-                    {
-                        throw new InvalidDataException($"The sample is incomplete: {sample.Error}.");
-                    }
-
-                    bytes = sample.Image;
-                    label = sample.Label!.Value;
-                }
-                else
-                {
-                    int candidate = run.Order![(position + k) % candidates];
-                    IImageSource source = run.Loader.Source!;
-                    name = source.GetName(candidate);
-                    index = candidate;
-                    label = source.GetLabel(candidate);
-                    bytes = source.Read(candidate, ref _scratch);
-                }
-
+                ReadOnlyMemory<byte> bytes = layout.Read(job, slot, k, ref _scratch, ref name, out int label, out long index);
                 if (bytes.IsEmpty)
                 {
                     throw new InvalidDataException("The file is empty.");
                 }
 
-                LoaderChecks.Label(run.Loader.Collator, label, name);
+                LoaderChecks.Label(run.Parts.Collator, label, name);
                 Load(run, job, slot, bytes.Span, new SampleOrigin(index, name), label, random);
                 return;
             }
@@ -158,39 +124,57 @@ internal sealed class SampleWorker : IDisposable
 
     private void Load(EpochRun run, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
-        DataLoader loader = run.Loader;
-        if (loader.Fused is { } fused)
+        LoaderParts loader = run.Parts;
+        if (loader.Options.Views is { } views)
+        {
+            LoadViews(loader, views, job, slot, bytes, origin, label, random);
+        }
+        else if (loader.Fused is { } fused)
         {
             LoadFused(loader, fused, job, slot, bytes, origin, label, random);
-            return;
         }
-
-        ImageTensor image = loader.Decoder.Decode(bytes, origin.Name);
-        _decoded = image.Size;
-        _inFile = false;
-        try
+        else
         {
-            if (loader.Options.Transform is { } transform)
+            ImageTensor image = Decode(loader, bytes, origin.Name!);
+            try
             {
-                image = transform.Apply(image, ref random);
-            }
+                if (loader.Options.Transform is { } transform)
+                {
+                    image = transform.Apply(image, ref random);
+                }
 
-            Collator collator = loader.Collator;
-            ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, origin.Name!);
-            collator.Write(batch, slot, image, label);
-            batch.Origins[slot] = origin;
-        }
-        finally
-        {
-            image.Dispose();
+                Write(loader.Collator, job, slot, image, origin, label);
+            }
+            finally
+            {
+                image.Dispose();
+            }
         }
     }
 
-    private void LoadFused(DataLoader loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    private static void Write(Collator collator, BatchJob job, int slot, ImageTensor image, SampleOrigin origin, int label)
+    {
+        ImageBatch batch = job.GetBatch(collator, 0, job.Count, image.Channels, image.Size, origin.Name!);
+        collator.Write(batch, slot, image, label);
+        batch.Origins[slot] = origin;
+    }
+
+    /// <summary>Decodes the whole image (the file's stage), then marks the pipeline's stage as begun.</summary>
+    private ImageTensor Decode(LoaderParts loader, ReadOnlySpan<byte> bytes, string name)
+    {
+        ImageTensor image = loader.Decoder.Decode(bytes, name);
+        _decoded = image.Size;
+        _inFile = false;
+        return image;
+    }
+
+    /// <summary>
+    /// Draws a fused chain's parameters on the image's full size and decodes its pixels, reduced by DCT scaling where
+    /// the options allow and the chain keeps its resolution; failures in between are the pipeline's, not the file's.
+    /// </summary>
+    private PixelBuffer DecodeFused(LoaderParts loader, FusedPipeline fused, ReadOnlySpan<byte> bytes, string name, RandomSource random, out FusedDraw draw)
     {
         IImageDecoder decoder = loader.Decoder;
-        Collator collator = loader.Collator;
-        string name = origin.Name!;
         PixelBuffer? pixels = null;
         try
         {
@@ -207,7 +191,7 @@ internal sealed class SampleWorker : IDisposable
 
             _decoded = full;
             _inFile = false;
-            FusedDraw draw = fused.Draw(full, random);
+            draw = fused.Draw(full, random);
             if (pixels is null)
             {
                 _inFile = true;
@@ -215,9 +199,24 @@ internal sealed class SampleWorker : IDisposable
                 _inFile = false;
             }
 
+            return pixels;
+        }
+        catch
+        {
+            pixels?.Dispose();
+            throw;
+        }
+    }
+
+    private void LoadFused(LoaderParts loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    {
+        Collator collator = loader.Collator;
+        PixelBuffer? pixels = DecodeFused(loader, fused, bytes, origin.Name!, random, out FusedDraw draw);
+        try
+        {
             if (!fused.HasRest)
             {
-                ImageBatch batch = job.GetBatch(collator, 3, draw.Output, name);
+                ImageBatch batch = job.GetBatch(collator, 0, job.Count, 3, draw.Output, origin.Name!);
                 fused.Render(pixels, draw, batch.Slot(slot));
                 batch.Labels[slot] = label;
                 batch.Origins[slot] = origin;
@@ -232,9 +231,7 @@ internal sealed class SampleWorker : IDisposable
                 pixels.Dispose();
                 pixels = null;
                 image = fused.ApplyRest(image, random);
-                ImageBatch batch = job.GetBatch(collator, image.Channels, image.Size, name);
-                collator.Write(batch, slot, image, label);
-                batch.Origins[slot] = origin;
+                Write(collator, job, slot, image, origin, label);
             }
             finally
             {
@@ -244,6 +241,35 @@ internal sealed class SampleWorker : IDisposable
         finally
         {
             pixels?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A multi-view sample: decoded once (for a single test-time group with a fusable resize, decoded and resampled
+    /// once, DCT-scaled where allowed), then every view group writes its views; group <c>g</c> draws from <c>random.Fork(g)</c>.
+    /// </summary>
+    private void LoadViews(LoaderParts loader, IReadOnlyList<ViewGroup> views, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    {
+        ViewTarget target = _target ??= new ViewTarget();
+        Collator collator = loader.Collator;
+        ViewLayout layout = loader.Options.ViewLayout;
+        if (loader.FusedViews is { } fused)
+        {
+            ViewGroup group = views[0];
+            RandomSource stream = random.Fork(0);
+            using PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, stream, out FusedDraw draw);
+            using ImageTensor prepared = ImageTensor.Create(3, draw.Output);
+            fused.Render(pixels, draw, prepared.Data);
+            target.Reset(job, collator, layout, 0, group.Count, slot, label, origin);
+            group.WriteAfterPrefix(prepared, target);
+            return;
+        }
+
+        using ImageTensor image = Decode(loader, bytes, origin.Name!);
+        for (int g = 0; g < views.Count; g++)
+        {
+            target.Reset(job, collator, layout, g, views[g].Count, slot, label, origin);
+            views[g].Write(image, random.Fork(g), target);
         }
     }
 }

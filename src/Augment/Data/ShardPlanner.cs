@@ -10,14 +10,13 @@ namespace Augment.Data;
 /// workers decode. The batches therefore do not depend on the number of readers or workers. With
 /// <see cref="DataLoaderOptions.SamplesPerRank"/> the planner stops reading at that many samples.
 /// </summary>
-internal sealed class ShardPlanner(EpochRun run)
+internal sealed class ShardPlanner(EpochRun run, WebDatasetSource source)
 {
     /// <summary>The most reader threads per rank.</summary>
     private const int MaxReaders = 4;
 
     public void Run()
     {
-        WebDatasetSource source = run.Loader.Shards!;
         DataLoaderOptions options = run.Options;
         var sequence = new ShardSequence(source.Shards.Count, options, run.Epoch);
         int readerCount = Math.Clamp(Math.Min(options.Workers, sequence.ShardsPerPass), 1, MaxReaders);
@@ -221,7 +220,7 @@ internal sealed class ShardPlanner(EpochRun run)
                 return;
             }
 
-            var job = new BatchJob(NextIndex++, _samples.Count, Position - _samples.Count, [.. _samples], [.. _indices]);
+            var job = new BatchJob(NextIndex++, _samples.Count, Position - _samples.Count, [.. _samples], [.. _indices], run.GroupCount);
             _samples.Clear();
             _indices.Clear();
             try

@@ -182,7 +182,11 @@ public static class PixelConversion
         where TReader : struct, IPixelReader
     {
         int plane = width * height;
-        for (int y = 0; y < height; y++)
+
+        // Tightly packed pixels are one run of width * height, as the planes are.
+        int rows = stride == width * TReader.BytesPerPixel ? 1 : height;
+        width = plane / rows;
+        for (int y = 0; y < rows; y++)
         {
             int row = y * width;
             LaneLoop.Run(
@@ -200,7 +204,10 @@ public static class PixelConversion
     private static void Pack<TWriter>(Span<float> data, int greenOffset, int blueOffset, int width, int height, Span<byte> pixels, int stride)
         where TWriter : struct, IPixelWriter
     {
-        for (int y = 0; y < height; y++)
+        // Tightly packed pixels are one run of width * height, as the planes are.
+        int rows = stride == width * TWriter.BytesPerPixel ? 1 : height;
+        width = width * height / rows;
+        for (int y = 0; y < rows; y++)
         {
             int row = y * width;
             LaneLoop.Run(
@@ -234,21 +241,21 @@ public static class PixelConversion
     private static TLane ToByte<TLane>(TLane v)
         where TLane : struct, ILane<TLane>
     {
-        v = TLane.Min(TLane.Max(v & TLane.CompareEqual(v, v), TLane.Zero), TLane.One);
+        v = TLane.ClampUnit(v & TLane.CompareEqual(v, v));
         return TLane.ConvertToInt32(TLane.Round(v * TLane.Create(255f)));
     }
 
     /// <summary>Turns the packed words of a row of pixels into the three float planes.</summary>
-    private readonly ref struct UnpackBody<TReader> : ILaneBody
+    private ref struct UnpackBody<TReader> : ILaneBody
         where TReader : struct, IPixelReader
     {
-        public required ReadOnlySpan<byte> Pixels { get; init; }
+        public required ReadOnlySpan<byte> Pixels;
 
-        public required Span<float> Red { get; init; }
+        public required Span<float> Red;
 
-        public required Span<float> Green { get; init; }
+        public required Span<float> Green;
 
-        public required Span<float> Blue { get; init; }
+        public required Span<float> Blue;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
@@ -262,16 +269,16 @@ public static class PixelConversion
     }
 
     /// <summary>Packs a row of the three float planes into pixels.</summary>
-    private readonly ref struct PackBody<TWriter> : ILaneBody
+    private ref struct PackBody<TWriter> : ILaneBody
         where TWriter : struct, IPixelWriter
     {
-        public required ReadOnlySpan<float> Red { get; init; }
+        public required ReadOnlySpan<float> Red;
 
-        public required ReadOnlySpan<float> Green { get; init; }
+        public required ReadOnlySpan<float> Green;
 
-        public required ReadOnlySpan<float> Blue { get; init; }
+        public required ReadOnlySpan<float> Blue;
 
-        public required Span<byte> Pixels { get; init; }
+        public required Span<byte> Pixels;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)

@@ -43,14 +43,14 @@ internal static class Pointwise
         LaneLoop.Run(new BinaryBody<TOp> { X = x, Y = y, Destination = destination, Op = op }, (nuint)x.Length);
     }
 
-    private readonly ref struct UnaryBody<TOp> : ILaneBody
+    private ref struct UnaryBody<TOp> : ILaneBody
         where TOp : struct, IUnaryOperator
     {
-        public required ReadOnlySpan<float> X { get; init; }
+        public required ReadOnlySpan<float> X;
 
-        public required Span<float> Destination { get; init; }
+        public required Span<float> Destination;
 
-        public required TOp Op { get; init; }
+        public required TOp Op;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
@@ -58,16 +58,16 @@ internal static class Pointwise
             TLane.Store(Op.Invoke(TLane.Load(ref MemoryMarshal.GetReference(X), index)), ref MemoryMarshal.GetReference(Destination), index);
     }
 
-    private readonly ref struct BinaryBody<TOp> : ILaneBody
+    private ref struct BinaryBody<TOp> : ILaneBody
         where TOp : struct, IBinaryOperator
     {
-        public required ReadOnlySpan<float> X { get; init; }
+        public required ReadOnlySpan<float> X;
 
-        public required ReadOnlySpan<float> Y { get; init; }
+        public required ReadOnlySpan<float> Y;
 
-        public required Span<float> Destination { get; init; }
+        public required Span<float> Destination;
 
-        public required TOp Op { get; init; }
+        public required TOp Op;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)

@@ -97,4 +97,8 @@ public sealed class CutMix : BatchTransform<MixParams>
 
         return (minRatio, maxRatio);
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"CutMix(alpha={Alpha}, mode={Mode}, partners={Partners}, minRatio={MinRatio}, maxRatio={MaxRatio})";
 }

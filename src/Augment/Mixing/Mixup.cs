@@ -56,4 +56,8 @@ public sealed class Mixup : BatchTransform<MixParams>
 
     /// <inheritdoc />
     public override void Apply(ImageBatch batch, MixParams parameters) => MixKernels.Mix(batch, parameters);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Mixup(alpha={Alpha}, mode={Mode}, partners={Partners})";
 }

@@ -121,4 +121,8 @@ public sealed class MixupOrCutMix : BatchTransform<MixParams>
 
         return (MixKind.Blend, (float)random.NextBeta(MixupAlpha, MixupAlpha), default);
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"MixupOrCutMix(mixupAlpha={MixupAlpha}, cutMixAlpha={CutMixAlpha}, switchProbability={SwitchProbability}, probability={Probability}, mode={Mode}, partners={Partners}, cutMixMinRatio={_cutMix.MinRatio}, cutMixMaxRatio={_cutMix.MaxRatio})";
 }

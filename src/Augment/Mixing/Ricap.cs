@@ -74,4 +74,8 @@ public sealed class Ricap : BatchTransform<RicapParams>
             destination.OffsetsY(k)[sample] = random.NextInt32(0, size.Height - h);
         }
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Ricap(beta={Beta}, mode={Mode})";
 }

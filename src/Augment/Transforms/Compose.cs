@@ -41,4 +41,8 @@ public sealed class Compose : Transform, ICompositeTransform
 
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Compose([{string.Join(", ", _transforms.Select(t => t.ToString()))}])";
 }

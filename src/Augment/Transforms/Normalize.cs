@@ -148,4 +148,8 @@ public sealed class Normalize : Transform
             Pointwise.Apply(source.Plane(c), destination.Plane(c), new AffineOperator(_scale[c], _offset[c]));
         }
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Normalize(mean=[{string.Join(", ", _mean)}], std=[{string.Join(", ", _std)}])";
 }

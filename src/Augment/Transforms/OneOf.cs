@@ -91,4 +91,8 @@ public sealed class OneOf : Transform, ICompositeTransform
         recorder?.Record(this, choice);
         return _transforms[choice.Index].Apply(image, ref inner, recorder);
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"OneOf([{string.Join(", ", _transforms.Select(t => t.ToString()))}], p=[{string.Join(", ", _cumulative.Select((c, i) => (c - (i == 0 ? 0 : _cumulative[i - 1])).ToString("G4")))}])";
 }

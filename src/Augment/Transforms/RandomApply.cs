@@ -40,4 +40,8 @@ public sealed class RandomApply : Transform, ICompositeTransform
         recorder?.Record(this, decision);
         return decision.Applied ? Transform.Apply(image, ref inner, recorder) : image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomApply({Transform}, p={P})";
 }

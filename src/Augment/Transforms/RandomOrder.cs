@@ -94,4 +94,8 @@ public sealed class RandomOrder : Transform, ICompositeTransform
 
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomOrder([{string.Join(", ", _transforms.Select(t => t.ToString()))}])";
 }

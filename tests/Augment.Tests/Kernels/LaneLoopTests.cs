@@ -1,7 +1,7 @@
 using Augment.Kernels.Color;
 using Augment.Kernels.Lanes;
 using Augment.Randomness;
-using Augment.Tests.Color;
+using Augment.Tests.Kernels.Color;
 
 namespace Augment.Tests.Kernels;
 

@@ -1,5 +1,8 @@
 using Augment.Batching;
+using Augment.Imaging;
 using Augment.Mixing;
+using Augment.Randomness;
+using Augment.Tests.Batching;
 
 namespace Augment.Tests.Mixing;
 
@@ -89,5 +92,60 @@ internal static class MixReference
         }
 
         return (outImages, [.. outTargets.Select(t => (float)t)]);
+    }
+
+    /// <summary>Draws <paramref name="mixer"/>'s parameters for batches of several sizes and checks the in-place kernel against <see cref="Mix"/>.</summary>
+    public static void AssertExact(BatchTransform<MixParams> mixer)
+    {
+        for (int seed = 0; seed < 6; seed++)
+        {
+            using ImageBatch batch = BatchTestData.Batch(7 + seed, 3, 6, 9, classes: 5);
+            var parameters = new MixParams();
+            var random = RandomSource.FromSeed((ulong)seed);
+            mixer.Draw(batch.Count, batch.Size, ref random, parameters);
+            (float[] images, float[] targets) = Mix(batch, parameters);
+            mixer.Apply(batch, parameters);
+            Assert.Equal(images, batch.Data.ToArray());
+            Assert.Equal(targets, batch.Targets.ToArray());
+            AssertRowsSumToOne(batch);
+        }
+    }
+
+    /// <summary>Asserts that every soft-target row of <paramref name="batch"/> sums to 1.</summary>
+    public static void AssertRowsSumToOne(ImageBatch batch)
+    {
+        for (int n = 0; n < batch.Count; n++)
+        {
+            float sum = 0;
+            foreach (float t in batch.Targets.Slice(n * batch.ClassCount, batch.ClassCount))
+            {
+                sum += t;
+            }
+
+            Assert.Equal(1f, sum, 1e-5f);
+        }
+    }
+
+    /// <summary>In <see cref="MixMode.Sample"/>, sample i's draws depend on neither the other samples nor the batch size.</summary>
+    public static void AssertSampleDrawsIgnoreTheBatchSize(BatchTransform<MixParams> mixer)
+    {
+        MixParams small = new(), large = new();
+        var a = RandomSource.ForSample(11, 2, 3);
+        var b = RandomSource.ForSample(11, 2, 3);
+        mixer.Draw(4, new ImageSize(20, 30), ref a, small);
+        mixer.Draw(9, new ImageSize(20, 30), ref b, large);
+        Assert.Equal(small.Lambdas.ToArray(), large.Lambdas[..4].ToArray());
+        Assert.Equal(small.Kinds.ToArray(), large.Kinds[..4].ToArray());
+        Assert.Equal(small.Boxes.ToArray(), large.Boxes[..4].ToArray());
+    }
+
+    /// <summary>A sample mixed with itself stays as it is, so a batch of one comes back unchanged.</summary>
+    public static void AssertBatchOfOneIsUnchanged(BatchTransform<MixParams> mixer)
+    {
+        using ImageBatch batch = BatchTestData.Batch(1, 3, 4, 4);
+        float[] images = batch.Data.ToArray();
+        var random = RandomSource.FromSeed(1);
+        mixer.Apply(batch, ref random);
+        Assert.Equal(images, batch.Data.ToArray());
     }
 }

@@ -10,6 +10,9 @@ public static class ParityData
     /// <summary>The parity folder.</summary>
     public static string Directory { get; } = Locate();
 
+    /// <summary>Whether the parity folder holds its cases.json (a plain clone has no ../shared/parity).</summary>
+    public static bool Exists => File.Exists(Path.Combine(Directory, "cases.json"));
+
     /// <summary>All cases by name.</summary>
     public static IReadOnlyDictionary<string, ParityCase> All => Cases.Value;
 

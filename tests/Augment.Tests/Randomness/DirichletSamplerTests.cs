@@ -1,5 +1,4 @@
 using Augment.Randomness;
-using Augment.Tests.Color;
 
 namespace Augment.Tests.Randomness;
 

@@ -15,5 +15,5 @@ internal readonly struct ClampedAffineOperator(float scale, float offset) : IUna
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLane Invoke<TLane>(TLane x)
         where TLane : struct, ILane<TLane> =>
-        TLane.Clamp((x * TLane.Create(_scale)) + TLane.Create(_offset), TLane.Zero, TLane.One);
+        TLane.ClampUnit((x * TLane.Create(_scale)) + TLane.Create(_offset));
 }

@@ -40,8 +40,8 @@ internal readonly struct SaturationOperator(float factor) : IRgbOperator
     {
         TLane gray = TLane.Create(_rest) * ((TLane.Create(ColorKernels.RedWeight) * r) + (TLane.Create(ColorKernels.GreenWeight) * g) + (TLane.Create(ColorKernels.BlueWeight) * b));
         TLane factor = TLane.Create(_factor);
-        r = TLane.Clamp((factor * r) + gray, TLane.Zero, TLane.One);
-        g = TLane.Clamp((factor * g) + gray, TLane.Zero, TLane.One);
-        b = TLane.Clamp((factor * b) + gray, TLane.Zero, TLane.One);
+        r = TLane.ClampUnit((factor * r) + gray);
+        g = TLane.ClampUnit((factor * g) + gray);
+        b = TLane.ClampUnit((factor * b) + gray);
     }
 }

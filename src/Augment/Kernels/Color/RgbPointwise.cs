@@ -47,16 +47,16 @@ internal static class RgbPointwise
         }
     }
 
-    private readonly ref struct Body<TOp> : ILaneBody
+    private ref struct Body<TOp> : ILaneBody
         where TOp : struct, IRgbOperator
     {
-        public required Span<float> Red { get; init; }
+        public required Span<float> Red;
 
-        public required Span<float> Green { get; init; }
+        public required Span<float> Green;
 
-        public required Span<float> Blue { get; init; }
+        public required Span<float> Blue;
 
-        public required TOp Op { get; init; }
+        public required TOp Op;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)

@@ -78,11 +78,11 @@ public static class FlipKernels
     }
 
     /// <summary>Writes the mirrored block of the source's end at each index.</summary>
-    private readonly ref struct MirrorBody : ILaneBody
+    private ref struct MirrorBody : ILaneBody
     {
-        public required ReadOnlySpan<float> Source { get; init; }
+        public required ReadOnlySpan<float> Source;
 
-        public required Span<float> Destination { get; init; }
+        public required Span<float> Destination;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)

@@ -49,19 +49,13 @@ internal readonly struct Lane128 : ILane<Lane128>
     public static Lane128 MultiplyAddEstimate(Lane128 a, Lane128 b, Lane128 c) => new(Vector128.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane128 Min(Lane128 x, Lane128 y) => new(Vector128.Min(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane128 Max(Lane128 x, Lane128 y) => new(Vector128.Max(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 MinNative(Lane128 x, Lane128 y) => new(Vector128.MinNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 MaxNative(Lane128 x, Lane128 y) => new(Vector128.MaxNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane128 Clamp(Lane128 x, Lane128 min, Lane128 max) => new(Vector128.Clamp(x._v, min._v, max._v));
+    public static Lane128 ClampUnit(Lane128 x) => new(Vector128.Clamp(x._v, Vector128<float>.Zero, Vector128<float>.One));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 ClampNative(Lane128 x, Lane128 min, Lane128 max) => new(Vector128.ClampNative(x._v, min._v, max._v));

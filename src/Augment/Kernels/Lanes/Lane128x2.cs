@@ -69,19 +69,14 @@ internal readonly struct Lane128x2 : ILane<Lane128x2>
     public static Lane128x2 MultiplyAddEstimate(Lane128x2 a, Lane128x2 b, Lane128x2 c) => new(Vector128.MultiplyAddEstimate(a._lo, b._lo, c._lo), Vector128.MultiplyAddEstimate(a._hi, b._hi, c._hi));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane128x2 Min(Lane128x2 x, Lane128x2 y) => new(Vector128.Min(x._lo, y._lo), Vector128.Min(x._hi, y._hi));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane128x2 Max(Lane128x2 x, Lane128x2 y) => new(Vector128.Max(x._lo, y._lo), Vector128.Max(x._hi, y._hi));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128x2 MinNative(Lane128x2 x, Lane128x2 y) => new(Vector128.MinNative(x._lo, y._lo), Vector128.MinNative(x._hi, y._hi));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128x2 MaxNative(Lane128x2 x, Lane128x2 y) => new(Vector128.MaxNative(x._lo, y._lo), Vector128.MaxNative(x._hi, y._hi));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane128x2 Clamp(Lane128x2 x, Lane128x2 min, Lane128x2 max) => new(Vector128.Clamp(x._lo, min._lo, max._lo), Vector128.Clamp(x._hi, min._hi, max._hi));
+    public static Lane128x2 ClampUnit(Lane128x2 x) =>
+        new(Vector128.Clamp(x._lo, Vector128<float>.Zero, Vector128<float>.One), Vector128.Clamp(x._hi, Vector128<float>.Zero, Vector128<float>.One));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128x2 ClampNative(Lane128x2 x, Lane128x2 min, Lane128x2 max) => new(Vector128.ClampNative(x._lo, min._lo, max._lo), Vector128.ClampNative(x._hi, min._hi, max._hi));

@@ -61,19 +61,13 @@ internal readonly struct Lane256 : ILane<Lane256>
     public static Lane256 MultiplyAddEstimate(Lane256 a, Lane256 b, Lane256 c) => new(Vector256.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane256 Min(Lane256 x, Lane256 y) => new(Vector256.Min(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane256 Max(Lane256 x, Lane256 y) => new(Vector256.Max(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 MinNative(Lane256 x, Lane256 y) => new(Vector256.MinNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 MaxNative(Lane256 x, Lane256 y) => new(Vector256.MaxNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane256 Clamp(Lane256 x, Lane256 min, Lane256 max) => new(Vector256.Clamp(x._v, min._v, max._v));
+    public static Lane256 ClampUnit(Lane256 x) => new(Vector256.Clamp(x._v, Vector256<float>.Zero, Vector256<float>.One));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 ClampNative(Lane256 x, Lane256 min, Lane256 max) => new(Vector256.ClampNative(x._v, min._v, max._v));

@@ -61,19 +61,13 @@ internal readonly struct Lane512 : ILane<Lane512>
     public static Lane512 MultiplyAddEstimate(Lane512 a, Lane512 b, Lane512 c) => new(Vector512.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Min(Lane512 x, Lane512 y) => new(Vector512.Min(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Max(Lane512 x, Lane512 y) => new(Vector512.Max(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 MinNative(Lane512 x, Lane512 y) => new(Vector512.MinNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 MaxNative(Lane512 x, Lane512 y) => new(Vector512.MaxNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Clamp(Lane512 x, Lane512 min, Lane512 max) => new(Vector512.Clamp(x._v, min._v, max._v));
+    public static Lane512 ClampUnit(Lane512 x) => new(Vector512.Clamp(x._v, Vector512<float>.Zero, Vector512<float>.One));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 ClampNative(Lane512 x, Lane512 min, Lane512 max) => new(Vector512.ClampNative(x._v, min._v, max._v));

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Augment.Kernels.Lanes;
 
@@ -16,19 +18,20 @@ internal static class LaneLoop
     public static void Run<TBody>(TBody body, nuint length)
         where TBody : ILaneBody, allows ref struct
     {
-        nuint index = Blocks<Lane512, TBody>(body, 0, length);
-        index = Blocks<Lane256, TBody>(body, index, length);
-        index = Blocks<Lane128x2, TBody>(body, index, length);
-        index = Blocks<Lane128, TBody>(body, index, length);
-        Blocks<ScalarLane, TBody>(body, index, length);
+        nuint index = Blocks<Lane512, TBody>(ref body, 0, length);
+        index = Blocks<Lane256, TBody>(ref body, index, length);
+        index = Blocks<Lane128x2, TBody>(ref body, index, length);
+        index = Blocks<Lane128, TBody>(ref body, index, length);
+        Blocks<ScalarLane, TBody>(ref body, index, length);
     }
 
     /// <summary>Throws unless <paramref name="destination"/> holds at least <paramref name="length"/> elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ThrowIfTooShort<T>(Span<T> destination, int length, string paramName)
     {
         if (destination.Length < length)
         {
-            throw new ArgumentException($"The destination holds {destination.Length} elements, the source {length}.", paramName);
+            ThrowTooShort(destination.Length, length, paramName);
         }
     }
 
@@ -36,24 +39,36 @@ internal static class LaneLoop
     /// Throws if <paramref name="output"/> overlaps <paramref name="input"/> without starting at the same element
     /// (the loops would read values they already overwrote).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ThrowIfPartlyOverlapping<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> output, string paramName)
     {
-        if (input.Overlaps(output, out int offset) && offset != 0)
+        if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output))
+            && input.Overlaps(output, out int offset))
         {
-            throw new ArgumentException(
-                $"The spans overlap with an offset of {offset} elements; write either in place (the same start) or to separate memory.",
-                paramName);
+            ThrowOverlapping(offset, paramName);
         }
     }
 
+    [DoesNotReturn]
+    private static void ThrowTooShort(int destinationLength, int length, string paramName) =>
+        throw new ArgumentException($"The destination holds {destinationLength} elements, the source {length}.", paramName);
+
+    [DoesNotReturn]
+    private static void ThrowOverlapping(int offset, string paramName) =>
+        throw new ArgumentException(
+            $"The spans overlap with an offset of {offset} elements; write either in place (the same start) or to separate memory.",
+            paramName);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nuint Blocks<TLane, TBody>(TBody body, nuint index, nuint length)
+    private static nuint Blocks<TLane, TBody>(scoped ref TBody body, nuint index, nuint length)
         where TLane : struct, ILane<TLane>
         where TBody : ILaneBody, allows ref struct
     {
         if (TLane.IsHardwareAccelerated)
         {
-            for (; length - index >= (nuint)TLane.Count; index += (nuint)TLane.Count)
+            // A canonical counted loop (the JIT hoists the operator's broadcasts out of it).
+            nuint end = length - ((length - index) % (nuint)TLane.Count);
+            for (; index < end; index += (nuint)TLane.Count)
             {
                 body.Step<TLane>(index);
             }

@@ -50,19 +50,13 @@ internal readonly struct ScalarLane : ILane<ScalarLane>
     public static ScalarLane MultiplyAddEstimate(ScalarLane a, ScalarLane b, ScalarLane c) => new(float.MultiplyAddEstimate(a._v, b._v, c._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Min(ScalarLane x, ScalarLane y) => new(MathF.Min(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Max(ScalarLane x, ScalarLane y) => new(MathF.Max(x._v, y._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane MinNative(ScalarLane x, ScalarLane y) => new(float.MinNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane MaxNative(ScalarLane x, ScalarLane y) => new(float.MaxNative(x._v, y._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Clamp(ScalarLane x, ScalarLane min, ScalarLane max) => Min(Max(x, min), max);
+    public static ScalarLane ClampUnit(ScalarLane x) => new(MathF.Min(MathF.Max(x._v, 0f), 1f));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane ClampNative(ScalarLane x, ScalarLane min, ScalarLane max) => MinNative(MaxNative(x, min), max);

@@ -41,7 +41,7 @@ public static partial class ToneKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TLane Invoke<TLane>(TLane x)
             where TLane : struct, ILane<TLane> =>
-            TLane.ConvertToSingle(TLane.ConvertToInt32(TLane.Round(TLane.Clamp(x, TLane.Zero, TLane.One) * TLane.Create(Max8Bit))) & TLane.CreateBits((uint)_mask))
+            TLane.ConvertToSingle(TLane.ConvertToInt32(TLane.Round(TLane.ClampUnit(x) * TLane.Create(Max8Bit))) & TLane.CreateBits((uint)_mask))
             / TLane.Create(Max8Bit);
     }
 }

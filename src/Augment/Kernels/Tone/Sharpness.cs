@@ -93,6 +93,6 @@ public static partial class ToneKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TLane Invoke<TLane>(TLane x, TLane y)
             where TLane : struct, ILane<TLane> =>
-            TLane.Clamp((x * TLane.Create(_factor)) + (y * TLane.Create(_complement)), TLane.Zero, TLane.One);
+            TLane.ClampUnit((x * TLane.Create(_factor)) + (y * TLane.Create(_complement)));
     }
 }

@@ -56,4 +56,8 @@ public sealed class CenterCrop : Transform
     // torchvision pads (crop - image) // 2 before and the rest after, then crops at round((padded - crop) / 2) = 0.
     private static int Offset(int image, int crop) =>
         crop > image ? -((crop - image) / 2) : (int)Math.Round((image - crop) / 2.0, MidpointRounding.ToEven);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"CenterCrop(height={Height}, width={Width})";
 }

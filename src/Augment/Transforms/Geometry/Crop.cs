@@ -75,4 +75,8 @@ public sealed class Crop : Transform
         image.Dispose();
         return result;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Crop(top={Top}, left={Left}, height={Height}, width={Width})";
 }

@@ -13,4 +13,8 @@ public sealed class HorizontalFlip : Transform
         FlipKernels.FlipHorizontal(image);
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        "HorizontalFlip()";
 }

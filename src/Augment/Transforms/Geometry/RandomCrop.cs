@@ -177,4 +177,8 @@ public sealed class RandomCrop : RandomTransform<RandomCropParams>
         ImageSize padded = Padding.Apply(size);
         return (Math.Max(Height - padded.Height, 0), Math.Max(Width - padded.Width, 0));
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomCrop(height={Height}, width={Width}, padding={Padding}, padIfNeeded={PadIfNeeded}, fill={Fill}, paddingMode={PaddingMode})";
 }

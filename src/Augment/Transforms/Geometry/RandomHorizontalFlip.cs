@@ -33,4 +33,8 @@ public sealed class RandomHorizontalFlip : RandomTransform<RandomHorizontalFlipP
 
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomHorizontalFlip(p={P})";
 }

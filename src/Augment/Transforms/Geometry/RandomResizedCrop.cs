@@ -107,7 +107,7 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"RandomResizedCrop({Size}, scale ({Scale.Min}, {Scale.Max}), ratio ({Ratio.Min}, {Ratio.Max}), {Interpolation}, antialias {Antialias})";
+        $"RandomResizedCrop(size={Size}, scale={Scale}, ratio={Ratio}, interpolation={Interpolation}, antialias={Antialias})";
 
     /// <summary>torchvision's fallback: a central box, the image clamped to the ratio range.</summary>
     internal static RandomResizedCropParams CentralFallback(ImageSize size, ValueRange ratio)

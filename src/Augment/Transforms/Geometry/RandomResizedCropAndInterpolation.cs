@@ -73,5 +73,5 @@ public sealed class RandomResizedCropAndInterpolation : RandomTransform<RandomRe
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"RandomResizedCropAndInterpolation({Crop.Size}, scale ({Crop.Scale.Min}, {Crop.Scale.Max}), ratio ({Crop.Ratio.Min}, {Crop.Ratio.Max}), [{string.Join(", ", _interpolations)}], antialias {Crop.Antialias})";
+        $"RandomResizedCropAndInterpolation(size={Crop.Size}, scale={Crop.Scale}, ratio={Crop.Ratio}, interpolations=[{string.Join(", ", _interpolations)}], antialias={Crop.Antialias})";
 }

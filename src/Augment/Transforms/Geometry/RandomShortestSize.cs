@@ -74,5 +74,5 @@ public sealed class RandomShortestSize : RandomResize
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"RandomShortestSize([{string.Join(", ", _minSizes)}], maxSize {(MaxSize is { } m ? m : "none")}, {Interpolation}, antialias {Antialias})";
+        $"RandomShortestSize(minSize=[{string.Join(", ", _minSizes)}], maxSize={(MaxSize is { } m ? $"{m}" : "None")}, interpolation={Interpolation}, antialias={Antialias})";
 }

@@ -33,4 +33,8 @@ public sealed class RandomVerticalFlip : RandomTransform<RandomVerticalFlipParam
 
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomVerticalFlip(p={P})";
 }

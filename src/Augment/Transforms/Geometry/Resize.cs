@@ -68,5 +68,6 @@ public sealed class Resize : Transform
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"Resize({Size}, {Interpolation}, antialias {Antialias})";
+    public override string ToString() =>
+        $"Resize(size={(Size.IsExplicit ? $"[{Size.Height}, {Size.Width}]" : $"{Size.ShorterSide}")}, interpolation={Interpolation}, maxSize={(Size.MaxSize is { } max ? $"{max}" : "None")}, antialias={Antialias})";
 }

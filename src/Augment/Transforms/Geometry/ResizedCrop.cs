@@ -60,5 +60,6 @@ public sealed class ResizedCrop : Transform
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ResizedCrop(top {Top}, left {Left}, {Height}x{Width} -> {Resize.Size}, {Resize.Interpolation}, antialias {Resize.Antialias})";
+    public override string ToString() =>
+        $"ResizedCrop(top={Top}, left={Left}, height={Height}, width={Width}, size={Resize.Size}, interpolation={Resize.Interpolation}, antialias={Resize.Antialias})";
 }

@@ -40,5 +40,6 @@ public sealed class ScaleJitter : RandomResize
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ScaleJitter({TargetSize}, scale ({ScaleRange.Min}, {ScaleRange.Max}), {Interpolation}, antialias {Antialias})";
+    public override string ToString() =>
+        $"ScaleJitter(targetSize={TargetSize}, scaleRange={ScaleRange}, interpolation={Interpolation}, antialias={Antialias})";
 }

@@ -13,4 +13,8 @@ public sealed class VerticalFlip : Transform
         FlipKernels.FlipVertical(image);
         return image;
     }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        "VerticalFlip()";
 }

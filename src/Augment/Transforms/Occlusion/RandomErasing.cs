@@ -145,5 +145,5 @@ public sealed class RandomErasing : RandomTransform<RandomErasingParams>
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"RandomErasing(p={P}, scale={Scale}, ratio={Ratio}, fill={Fill}, count=[{MinCount}, {MaxCount}])";
+        $"RandomErasing(p={P}, scale={Scale}, ratio={Ratio}, fill={Fill}, minCount={MinCount}, maxCount={MaxCount})";
 }

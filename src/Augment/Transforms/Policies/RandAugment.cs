@@ -218,5 +218,5 @@ public sealed class RandAugment : PolicyTransform
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"RandAugment(numOps={NumOps}, magnitude={Magnitude}, numMagnitudeBins={NumMagnitudeBins}, magnitudeStd={MagnitudeStd}, magnitudeMax={MagnitudeMax}, increasing={Increasing}, probability={Probability})";
+        $"RandAugment(numOps={NumOps}, magnitude={Magnitude}, numMagnitudeBins={NumMagnitudeBins}, interpolation={Interpolation}, magnitudeStd={MagnitudeStd}, magnitudeMax={MagnitudeMax}, increasing={Increasing}, probability={Probability})";
 }

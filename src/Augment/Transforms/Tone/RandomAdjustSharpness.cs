@@ -15,4 +15,8 @@ public sealed class RandomAdjustSharpness : ProbabilityGate
 
     /// <summary>The sharpness factor.</summary>
     public float SharpnessFactor { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"RandomAdjustSharpness(sharpnessFactor={SharpnessFactor}, p={P})";
 }

@@ -1,0 +1,52 @@
+using Augment.Imaging;
+using Augment.Randomness;
+using Augment.Transforms;
+using Augment.Tta;
+
+namespace Augment.Views;
+
+/// <summary>A <see cref="ViewGroup"/> of deterministic test-time views written densely into the sample's rows.</summary>
+internal sealed class CropViews : ViewGroup
+{
+    public CropViews(string name, TestTimeViews views, ITransform? before)
+        : base(name, (views ?? throw new ArgumentNullException(nameof(views))).Count)
+    {
+        Views = views;
+        Before = before;
+    }
+
+    /// <summary>The views.</summary>
+    public TestTimeViews Views { get; }
+
+    /// <summary>What runs before the views are cut, or <see langword="null"/>.</summary>
+    public ITransform? Before { get; }
+
+    internal override void Write(ImageTensor image, RandomSource group, IViewTarget target)
+    {
+        if (Before is null)
+        {
+            WriteViews(image, target);
+            return;
+        }
+
+        using ImageTensor prepared = Before.Apply(image.Clone(), ref group);
+        WriteViews(prepared, target);
+    }
+
+    internal override IEnumerable<ITransform> Pipelines => Before is null ? [] : [Before];
+
+    internal override bool WritesBlock => true;
+
+    internal override ITransform? Prefix => Before;
+
+    internal override void WriteAfterPrefix(ImageTensor prepared, IViewTarget target) => WriteViews(prepared, target);
+
+    /// <summary>Cuts the views of an image that <see cref="Before"/> has already run on.</summary>
+    private void WriteViews(ImageTensor prepared, IViewTarget target)
+    {
+        Views.Write(prepared, target.Rows(prepared.Channels, Views.ViewSize));
+        target.Complete();
+    }
+
+    public override string ToString() => $"{Name}: {Views}" + (Before is null ? string.Empty : $" after {Before}");
+}

@@ -1,0 +1,19 @@
+using Augment.Imaging;
+
+namespace Augment.Views;
+
+/// <summary>Where a <see cref="ViewGroup"/> writes one sample's views: its rows of the group's batch.</summary>
+internal interface IViewTarget
+{
+    /// <summary>Writes view <paramref name="view"/> (read, not consumed), normalized as the collator says, with the sample's label and origin.</summary>
+    void Write(int view, ImageTensor image);
+
+    /// <summary>
+    /// The raw rows of all the sample's views, contiguous (sample-major layout only), for a dense writer; call
+    /// <see cref="Complete"/> once they are written.
+    /// </summary>
+    Span<float> Rows(int channels, ImageSize size);
+
+    /// <summary>Normalizes the rows given by <see cref="Rows"/> and sets their labels and origins.</summary>
+    void Complete();
+}

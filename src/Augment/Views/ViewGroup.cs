@@ -1,0 +1,91 @@
+using Augment.Imaging;
+using Augment.Randomness;
+using Augment.Transforms;
+using Augment.Tta;
+
+namespace Augment.Views;
+
+/// <summary>
+/// A set of views of one size that every sample yields, collated into one (N · V, C, H, W) batch: two random crops
+/// for SimCLR, DINO's global or local crops, the ten crops of test-time augmentation. A sample's image is decoded
+/// once and every group of <see cref="Data.DataLoaderOptions.Views"/> cuts its views from it.
+/// </summary>
+/// <remarks>
+/// View <c>v</c> of group <c>g</c> of a sample draws from <c>RandomSource.ForSample(seed, epoch, index).Fork(g).Fork(v)</c>,
+/// so the views of a sample differ, and the epoch is reproducible whatever the worker count. Instances are immutable
+/// and may be shared by threads.
+/// </remarks>
+public abstract class ViewGroup
+{
+    private protected ViewGroup(string name, int count)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        Name = name;
+        Count = count;
+    }
+
+    /// <summary>The group's name (e.g. <c>"global"</c>), for reports.</summary>
+    public string Name { get; }
+
+    /// <summary>V, the views per sample.</summary>
+    public int Count { get; }
+
+    /// <summary>V random views, each from its own pipeline (one pipeline per view).</summary>
+    /// <param name="name">The group's name.</param>
+    /// <param name="views">One pipeline per view; each must give every image the same shape (end with a fixed-size crop).</param>
+    /// <exception cref="ArgumentException">No pipeline, or a null one.</exception>
+    public static ViewGroup Of(string name, params IReadOnlyList<ITransform> views) => new PipelineViews(name, views);
+
+    /// <summary>
+    /// V random views of the image after a step they share, drawn once per sample (e.g. AugMix's JSD views: one
+    /// random crop, then the clean view and two AugMix views of it). The shared step draws from
+    /// <c>Fork(g).Fork(V)</c>, view v from <c>Fork(g).Fork(v)</c>.
+    /// </summary>
+    /// <param name="name">The group's name.</param>
+    /// <param name="shared">The step every view starts from.</param>
+    /// <param name="views">One pipeline per view, applied after <paramref name="shared"/>.</param>
+    /// <exception cref="ArgumentException">No pipeline, or a null one.</exception>
+    public static ViewGroup Shared(string name, ITransform shared, params IReadOnlyList<ITransform> views) =>
+        new PipelineViews(name, views, shared ?? throw new ArgumentNullException(nameof(shared)));
+
+    /// <summary>V random views through one pipeline, each with its own random stream.</summary>
+    /// <param name="name">The group's name.</param>
+    /// <param name="pipeline">The pipeline; it must give every image the same shape.</param>
+    /// <param name="count">V, positive.</param>
+    public static ViewGroup Repeat(string name, ITransform pipeline, int count)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return new PipelineViews(name, [.. Enumerable.Repeat(pipeline, count)]);
+    }
+
+    /// <summary>
+    /// Deterministic test-time views (<see cref="TestTimeViews.TenCrop"/>, <see cref="TestTimeViews.FiveCrop"/>,
+    /// <see cref="MultiScaleViews"/>) cut from the image after <paramref name="before"/> (e.g. <c>Resize(256)</c>).
+    /// When <paramref name="before"/> is a resize the loader fuses, the image is decoded (DCT-scaled where allowed)
+    /// and resampled once, and the views are written straight into the batch.
+    /// </summary>
+    /// <param name="name">The group's name.</param>
+    /// <param name="views">The views.</param>
+    /// <param name="before">What runs before the views are cut (deterministic, e.g. a resize), or <see langword="null"/>.</param>
+    public static ViewGroup TestTime(string name, TestTimeViews views, ITransform? before = null) => new CropViews(name, views, before);
+
+    /// <summary>The pipelines this group runs, for the loader's checks.</summary>
+    internal abstract IEnumerable<ITransform> Pipelines { get; }
+
+    /// <summary>Whether the group writes a sample's views as one block (which needs <see cref="ViewLayout.SampleMajor"/>).</summary>
+    internal virtual bool WritesBlock => false;
+
+    /// <summary>
+    /// The deterministic step this group runs on the whole image before it cuts its views (a test-time resize), which
+    /// the loader may fuse into decoding; <see langword="null"/> when there is none.
+    /// </summary>
+    internal virtual ITransform? Prefix => null;
+
+    /// <summary>Cuts the views of an image that <see cref="Prefix"/> has already run on (groups with a prefix only).</summary>
+    internal virtual void WriteAfterPrefix(ImageTensor prepared, IViewTarget target) => throw new NotSupportedException($"{GetType().Name} has no prefix.");
+
+    /// <summary>Writes this group's views of <paramref name="image"/> (read, not consumed) through <paramref name="target"/>.</summary>
+    internal abstract void Write(ImageTensor image, RandomSource group, IViewTarget target);
+}
