@@ -2,6 +2,7 @@ using System.Buffers;
 using Augment.Imaging;
 using Augment.Kernels;
 using Augment.Kernels.Geometry;
+using Augment.Kernels.Lanes;
 using Augment.Randomness;
 using Augment.Transforms;
 using Augment.Transforms.Sampling;
@@ -135,7 +136,13 @@ internal sealed class FusedPipeline
             int area = output.Height * output.Width;
             for (int c = 0; c < 3; c++)
             {
-                destination.Slice(c * area, area).Fill(affine.IsEmpty ? fill : affine[c].Invoke(fill));
+                float value = fill;
+                if (!affine.IsEmpty)
+                {
+                    ScalarLane.Store(affine[c].Invoke(ScalarLane.Create(fill)), ref value, 0);
+                }
+
+                destination.Slice(c * area, area).Fill(value);
             }
 
             return;

@@ -3,11 +3,12 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Geometry;
 
 /// <summary>
-/// The two one-dimensional passes of a separable resampling, each written once against <see cref="ILaneBlock{TSelf}"/>.
+/// The two one-dimensional passes of a separable resampling, each written once against <see cref="ILane{TSelf}"/>.
 /// Both end with <c>x * scale + offset</c> on the stored value (1 and 0 for an intermediate pass).
 /// </summary>
 internal static class ResamplePasses
@@ -16,7 +17,7 @@ internal static class ResamplePasses
     /// Vertical pass over output rows <c>[firstRow, firstRow + rowCount)</c> of <paramref name="map"/>: effectively
     /// computes <c>destination[r][x] = (sum_k w[y][k] * source[start(y) + k][x]) * scale + offset</c> with
     /// <c>y = firstRow + r</c>, for <c>x</c> in <c>[0, rowLength)</c>. A whole row is one stream of lane blocks, the
-    /// last one overlapping its predecessor, so any <paramref name="rowLength"/> of at least <c>TBlock.Lanes</c> works.
+    /// last one overlapping its predecessor, so any <paramref name="rowLength"/> of at least <c>TBlock.Count</c> works.
     /// </summary>
     public static void Vertical<TSample, TReader, TBlock>(
         ref TSample source,
@@ -31,10 +32,10 @@ internal static class ResamplePasses
         float offset)
         where TSample : unmanaged
         where TReader : struct, ISampleReader<TSample>
-        where TBlock : struct, ILaneBlock<TBlock>
+        where TBlock : struct, ILane<TBlock>
     {
-        Debug.Assert(rowLength >= TBlock.Lanes, "A row must hold one lane block.");
-        nint lanes = TBlock.Lanes;
+        Debug.Assert(rowLength >= TBlock.Count, "A row must hold one lane block.");
+        nint lanes = TBlock.Count;
         nint last = rowLength - lanes;
         for (int r = 0; r < rowCount; r++)
         {
@@ -60,10 +61,10 @@ internal static class ResamplePasses
                     tap = ref Unsafe.Add(ref tap, sourceRowStride);
                 }
 
-                TBlock.Store(TBlock.Affine(s0, scale, offset), ref Unsafe.Add(ref row, x));
-                TBlock.Store(TBlock.Affine(s1, scale, offset), ref Unsafe.Add(ref row, x + lanes));
-                TBlock.Store(TBlock.Affine(s2, scale, offset), ref Unsafe.Add(ref row, x + (2 * lanes)));
-                TBlock.Store(TBlock.Affine(s3, scale, offset), ref Unsafe.Add(ref row, x + (3 * lanes)));
+                TBlock.Store(TBlock.Affine(s0, scale, offset), ref Unsafe.Add(ref row, x), 0);
+                TBlock.Store(TBlock.Affine(s1, scale, offset), ref Unsafe.Add(ref row, x + lanes), 0);
+                TBlock.Store(TBlock.Affine(s2, scale, offset), ref Unsafe.Add(ref row, x + (2 * lanes)), 0);
+                TBlock.Store(TBlock.Affine(s3, scale, offset), ref Unsafe.Add(ref row, x + (3 * lanes)), 0);
             }
 
             // The rest one block at a time, the last block overlapping its predecessor.
@@ -82,7 +83,7 @@ internal static class ResamplePasses
                     tap = ref Unsafe.Add(ref tap, sourceRowStride);
                 }
 
-                TBlock.Store(TBlock.Affine(sum, scale, offset), ref Unsafe.Add(ref row, x));
+                TBlock.Store(TBlock.Affine(sum, scale, offset), ref Unsafe.Add(ref row, x), 0);
             }
         }
     }
@@ -93,7 +94,7 @@ internal static class ResamplePasses
     /// <c>destination[y][i - range.Output] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
     /// <paramref name="sampleStride"/> is 1 for a plane and the pixel size for an interleaved buffer (with
     /// <paramref name="source"/> at the channel's first sample). Runs the band form of <paramref name="map"/>, whose
-    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time; only the blocks
+    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Count</c>, eight rows at a time; only the blocks
     /// that hold wanted outputs run, and the blocks straddling the range's ends store only their lanes inside it.
     /// </summary>
     public static void Horizontal<TBlock>(
@@ -107,10 +108,10 @@ internal static class ResamplePasses
         nint destinationRowStride,
         float scale,
         float offset)
-        where TBlock : struct, ILaneBlock<TBlock>
+        where TBlock : struct, ILane<TBlock>
     {
-        Debug.Assert(map.BlockWidth == TBlock.Lanes && map.BlockCount > 0, "The map's band form must match the lane block.");
-        nint lanes = TBlock.Lanes;
+        Debug.Assert(map.BlockWidth == TBlock.Count && map.BlockCount > 0, "The map's band form must match the lane block.");
+        nint lanes = TBlock.Count;
         for (int y = 0; y < rows; y += 8)
         {
             // Eight rows at once: eight independent accumulation chains share each weight row. The last group
@@ -132,7 +133,7 @@ internal static class ResamplePasses
                 TBlock a4 = TBlock.Zero, a5 = TBlock.Zero, a6 = TBlock.Zero, a7 = TBlock.Zero;
                 for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
                 {
-                    TBlock w = TBlock.Load(ref weights);
+                    TBlock w = TBlock.Load(ref weights, 0);
                     a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref s0, j));
                     a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref s1, j));
                     a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref s2, j));
@@ -145,14 +146,14 @@ internal static class ResamplePasses
                 }
 
                 ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - range.Output);
-                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
+                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride), 0);
             }
         }
 
@@ -217,7 +218,7 @@ internal static class ResamplePasses
             }
         }
 
-        HorizontalEdges<Lanes16x512>(ref source, sourceRowStride, 1, rows, map, range, ref destination, destinationRowStride, scale, offset);
+        HorizontalEdges<Lane512>(ref source, sourceRowStride, 1, rows, map, range, ref destination, destinationRowStride, scale, offset);
     }
 
     // The blocks of the range that straddle its ends, one row at a time, each lane the same sum as in the main loops
@@ -225,14 +226,14 @@ internal static class ResamplePasses
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void HorizontalEdges<TBlock>(
         ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, in BlockRange range, ref float destination, nint destinationRowStride, float scale, float offset)
-        where TBlock : struct, ILaneBlock<TBlock>
+        where TBlock : struct, ILane<TBlock>
     {
         if (range.WholeFirst == range.FirstBlock && range.WholeEnd == range.EndBlock)
         {
             return;
         }
 
-        Span<float> lanes = stackalloc float[TBlock.Lanes];
+        Span<float> lanes = stackalloc float[TBlock.Count];
         for (int b = range.FirstBlock; b < range.EndBlock; b++)
         {
             if (b >= range.WholeFirst && b < range.WholeEnd)
@@ -241,7 +242,7 @@ internal static class ResamplePasses
             }
 
             nint at = map.BlockFirstOutput(b) - range.Output;
-            int from = (int)Math.Max(0, -at), to = (int)Math.Min(TBlock.Lanes, range.Count - at);
+            int from = (int)Math.Max(0, -at), to = (int)Math.Min(TBlock.Count, range.Count - at);
             nint start = map.BlockStart(b) * sampleStride;
             int length = map.BlockLength(b);
             for (int y = 0; y < rows; y++)
@@ -251,13 +252,14 @@ internal static class ResamplePasses
                 TBlock sum = TBlock.Zero;
                 for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
                 {
-                    sum = TBlock.MultiplyAdd(sum, TBlock.Load(ref weights), Unsafe.Add(ref row, j));
-                    weights = ref Unsafe.Add(ref weights, TBlock.Lanes);
+                    sum = TBlock.MultiplyAdd(sum, TBlock.Load(ref weights, 0), Unsafe.Add(ref row, j));
+                    weights = ref Unsafe.Add(ref weights, TBlock.Count);
                 }
 
-                TBlock.Store(TBlock.Affine(sum, scale, offset), ref MemoryMarshal.GetReference(lanes));
+                TBlock.Store(TBlock.Affine(sum, scale, offset), ref MemoryMarshal.GetReference(lanes), 0);
                 lanes[from..to].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, (y * destinationRowStride) + at + from), to - from));
             }
         }
     }
+
 }

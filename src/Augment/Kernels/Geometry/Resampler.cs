@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Geometry;
 
@@ -249,16 +250,16 @@ internal static class Resampler
         switch (LaneWidth(rowLength))
         {
             case 16:
-                ResamplePasses.Vertical<TSample, TReader, Lanes16x512>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, Lane512>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8 when Vector256.IsHardwareAccelerated:
-                ResamplePasses.Vertical<TSample, TReader, Lanes8x256>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, Lane256>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8:
-                ResamplePasses.Vertical<TSample, TReader, Lanes8x128>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, Lane128x2>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
             default:
-                ResamplePasses.Vertical<TSample, TReader, Lanes1>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, ScalarLane>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
         }
     }
@@ -272,16 +273,16 @@ internal static class Resampler
                 ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 16:
-                ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lane512>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8 when Vector256.IsHardwareAccelerated:
-                ResamplePasses.Horizontal<Lanes8x256>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lane256>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8:
-                ResamplePasses.Horizontal<Lanes8x128>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lane128x2>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             default:
-                ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<ScalarLane>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
         }
     }
