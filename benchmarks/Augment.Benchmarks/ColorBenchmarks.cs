@@ -88,7 +88,10 @@ public class ColorBenchmarks
     {
         _source.CopyTo(_work);
         var random = RandomSource.ForSample(7, 0, _index++);
-        return transform.Apply(_work, ref random);
+
+        // Apply consumes its input: keep the result as the next iteration's work tensor.
+        _work = transform.Apply(_work, ref random);
+        return _work;
     }
 
     private ImageTensor Kernel(Action<ImageTensor> kernel)

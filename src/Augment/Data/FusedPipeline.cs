@@ -2,25 +2,26 @@ using System.Buffers;
 using Augment.Imaging;
 using Augment.Kernels;
 using Augment.Kernels.Geometry;
+using Augment.Kernels.Lanes;
 using Augment.Randomness;
 using Augment.Transforms;
-using Augment.Transforms.Geometry;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Data;
 
 /// <summary>
-/// The loader's fast path for a pipeline that starts with a geometric chain it can fuse:
-/// <c>Resize → [RandomCrop | CenterCrop] → [RandomHorizontalFlip | HorizontalFlip] → [Normalize]</c> or
-/// <c>RandomResizedCrop → [flip] → [Normalize]</c>. The chain's parameters are drawn through the transforms' own
-/// <c>Draw</c> with the streams <see cref="Compose"/> would give them, on the image's full (oriented) size, so the
-/// result equals the unfused chain's up to float rounding; the pixels are then resampled once from the decoded
-/// 8-bit RGBA buffer, flip folded into the index map and normalization into the final write. The transforms after
-/// the chain run as usual.
+/// The loader's fast path for a pipeline that starts with a chain of <see cref="ISamplingStep"/>s including a resize
+/// (e.g. <c>Resize → RandomCrop → RandomHorizontalFlip → Normalize</c> or <c>RandomResizedCrop → flip</c>): the
+/// planner walks the steps until the first one that cannot fuse (<see cref="SamplingPlan.CanFollow"/>) and runs
+/// the rest unfused. Each step draws its parameters through its own <c>Draw</c> with the stream
+/// <see cref="Compose.ChildStream"/> gives it, on the image's full (oriented) size, so the result equals the unfused
+/// chain's up to float rounding; the pixels are then resampled once from the decoded 8-bit buffer, for the output
+/// window's rows and columns only, flips folded into the index maps and the per-channel affine into the final write.
 /// </summary>
 /// <remarks>
 /// With <see cref="DataLoaderOptions.DctScaling"/> the decoder may reduce a JPEG by 1/2, 1/4 or 1/8 while decoding,
-/// keeping at least the resolution the chain needs (the resized size, or the random crop's window at output
-/// resolution). DCT reduction is close to a box filter rather than PIL's antialiased triangle, and a crop window
+/// keeping at least the resolution the chain needs (the resized size, or the source window at resized
+/// resolution). DCT reduction is close to a box filter rather than PIL's antialiased triangle, and a source window
 /// is then rounded to whole pixels of the reduced image, so results differ slightly from a full-size decode:
 /// see the loader tests for the measured bound.
 /// </remarks>
@@ -28,52 +29,26 @@ internal sealed class FusedPipeline
 {
     private readonly ITransform[] _steps;
     private readonly bool _forked;
-    private readonly int _fused;
-    private readonly Resize? _resize;
-    private readonly RandomCrop? _randomCrop;
-    private readonly CenterCrop? _centerCrop;
-    private readonly RandomResizedCrop? _resizedCrop;
-    private readonly int _cropIndex;
-    private readonly RandomHorizontalFlip? _randomFlip;
-    private readonly bool _alwaysFlip;
-    private readonly int _flipIndex;
-    private readonly float[] _scale = [];
-    private readonly float[] _offset = [];
-    private readonly AffineOperator[] _normalizers = [];
+    private readonly ISamplingStep[] _fused;
 
-    private FusedPipeline(ITransform[] steps, bool forked, int fused, Resize? resize, RandomCrop? randomCrop, CenterCrop? centerCrop, RandomResizedCrop? resizedCrop,
-        int cropIndex, RandomHorizontalFlip? randomFlip, bool alwaysFlip, int flipIndex, Normalize? normalize)
+    private FusedPipeline(ITransform[] steps, bool forked, ISamplingStep[] fused)
     {
         _steps = steps;
         _forked = forked;
         _fused = fused;
-        _resize = resize;
-        _randomCrop = randomCrop;
-        _centerCrop = centerCrop;
-        _resizedCrop = resizedCrop;
-        _cropIndex = cropIndex;
-        _randomFlip = randomFlip;
-        _alwaysFlip = alwaysFlip;
-        _flipIndex = flipIndex;
-        if (normalize is not null)
-        {
-            _scale = new float[3];
-            _offset = new float[3];
-            for (int c = 0; c < 3; c++)
-            {
-                // The same float expressions as Normalize's own.
-                _scale[c] = 1f / normalize.Std[c];
-                _offset[c] = -normalize.Mean[c] / normalize.Std[c];
-            }
-
-            _normalizers = [new(_scale[0], _offset[0]), new(_scale[1], _offset[1]), new(_scale[2], _offset[2])];
-        }
     }
 
     /// <summary>Whether transforms follow the fused chain.</summary>
-    public bool HasRest => _fused < _steps.Length;
+    public bool HasRest => _fused.Length < _steps.Length;
 
-    /// <summary>Recognizes a fusable chain at the start of <paramref name="transform"/>, or returns <see langword="null"/>.</summary>
+    /// <summary>The leading steps that are fused.</summary>
+    public IReadOnlyList<ISamplingStep> FusedSteps => _fused;
+
+    /// <summary>
+    /// Plans the longest fusable chain at the start of <paramref name="transform"/> (a <see cref="Compose"/>'s
+    /// children, or the transform itself), or returns <see langword="null"/> when that chain does not resize (then
+    /// fusing saves nothing).
+    /// </summary>
     public static FusedPipeline? TryCreate(ITransform? transform)
     {
         if (transform is null)
@@ -81,154 +56,112 @@ internal sealed class FusedPipeline
             return null;
         }
 
-        bool forked = transform is Compose;
         ITransform[] steps = transform is Compose compose ? [.. compose.Transforms] : [transform];
-        if (steps.Length == 0)
+        var fused = new List<ISamplingStep>();
+        SamplingEffects effects = SamplingEffects.None;
+        foreach (ITransform step in steps)
         {
-            return null;
-        }
-
-        int i = 1;
-        Resize? resize = null;
-        RandomCrop? randomCrop = null;
-        CenterCrop? centerCrop = null;
-        RandomResizedCrop? resizedCrop = steps[0] as RandomResizedCrop;
-        int cropIndex = 0;
-        if (resizedCrop is null)
-        {
-            resize = steps[0] as Resize;
-            if (resize is null)
+            if (step is not ISamplingStep sampling || !SamplingPlan.CanFollow(effects, sampling.Effects))
             {
-                return null;
+                break;
             }
 
-            if (i < steps.Length && steps[i] is RandomCrop { Padding.IsNone: true, PadIfNeeded: false } crop)
-            {
-                randomCrop = crop;
-                cropIndex = i++;
-            }
-            else if (i < steps.Length && steps[i] is CenterCrop center)
-            {
-                centerCrop = center;
-                cropIndex = i++;
-            }
+            fused.Add(sampling);
+            effects |= sampling.Effects;
         }
 
-        RandomHorizontalFlip? randomFlip = null;
-        bool alwaysFlip = false;
-        int flipIndex = i;
-        if (i < steps.Length && steps[i] is RandomHorizontalFlip flip)
-        {
-            randomFlip = flip;
-            i++;
-        }
-        else if (i < steps.Length && steps[i] is HorizontalFlip)
-        {
-            alwaysFlip = true;
-            i++;
-        }
-
-        Normalize? normalize = null;
-        if (i < steps.Length && steps[i] is Normalize { Mean.Count: 3 } n)
-        {
-            normalize = n;
-            i++;
-        }
-
-        return new FusedPipeline(steps, forked, i, resize, randomCrop, centerCrop, resizedCrop, cropIndex, randomFlip, alwaysFlip, flipIndex, normalize);
+        return (effects & SamplingEffects.Resize) == 0 ? null : new FusedPipeline(steps, transform is Compose, [.. fused]);
     }
 
     /// <summary>Draws the chain's parameters for an image whose full oriented size is <paramref name="size"/>.</summary>
     public FusedDraw Draw(ImageSize size, RandomSource random)
     {
-        Window window;
-        ImageSize output;
-        ImageSize minimum;
-        if (_resizedCrop is { } rrc)
+        var plan = new SamplingPlan(size);
+        for (int i = 0; i < _fused.Length; i++)
         {
-            RandomSource stream = Stream(random, 0);
-            RandomResizedCropParams p = rrc.Draw(3, size, ref stream);
-            window = new Window(p.Top, p.Left, p.Height, p.Width);
-            output = rrc.Size;
+            RandomSource stream = Stream(random, i);
+            _fused[i].Plan(ref plan, ref stream);
+        }
 
-            // Keep the crop window at least at output resolution: reduce by at most min(box / output).
-            double keep = Math.Min(1.0, Math.Max((double)output.Height / p.Height, (double)output.Width / p.Width));
+        // Keep the source window at least at resized resolution: reduce by at most min(window / resized).
+        SamplingWindow source = plan.Source;
+        ImageSize resized = plan.Resized;
+        ImageSize minimum = resized;
+        if (source.Size != size)
+        {
+            double keep = Math.Min(1.0, Math.Max((double)resized.Height / source.Height, (double)resized.Width / source.Width));
             minimum = new ImageSize((int)Math.Ceiling(size.Height * keep), (int)Math.Ceiling(size.Width * keep));
         }
-        else
-        {
-            ImageSize resized = _resize!.Size.Resolve(size);
-            minimum = resized;
-            if (_randomCrop is { } crop)
-            {
-                RandomSource stream = Stream(random, _cropIndex);
-                RandomCropParams p = crop.Draw(3, resized, ref stream);
-                output = new ImageSize(crop.Height, crop.Width);
-                window = new Window(p.Top, p.Left, output.Height, output.Width);
-            }
-            else if (_centerCrop is { } center)
-            {
-                (int top, int left) = CenterCrop.Corner(resized, center.Height, center.Width);
-                output = new ImageSize(center.Height, center.Width);
-                window = new Window(top, left, output.Height, output.Width);
-            }
-            else
-            {
-                output = resized;
-                window = new Window(0, 0, resized.Height, resized.Width);
-            }
 
-            // The resized image stands between the decoded pixels and the crop window.
-            window = window with { Resized = resized };
-        }
-
-        bool mirror = _alwaysFlip;
-        if (_randomFlip is { } flip)
-        {
-            RandomSource stream = Stream(random, _flipIndex);
-            mirror = flip.Draw(3, output, ref stream).Flipped;
-        }
-
-        return new FusedDraw(size, window, output, mirror, minimum);
+        return new FusedDraw(plan, minimum);
     }
 
     /// <summary>Resamples <paramref name="pixels"/> (decoded at the draw's size or reduced) into a 3xHxW <paramref name="destination"/>.</summary>
     public void Render(PixelBuffer pixels, in FusedDraw draw, Span<float> destination)
     {
-        Window w = draw.Window;
+        SamplingPlan plan = draw.Plan;
         ImageSize decoded = pixels.Size;
-        ImageSize output = draw.Output;
-        if (w.Resized is not { } resized)
+        ImageSize full = plan.FullSize;
+        SamplingWindow source = plan.Source;
+        SamplingWindow output = plan.Output;
+        SamplingWindow visible = output.Intersect(plan.Valid);
+        ReadOnlySpan<float> scale = plan.Scale.Span, offset = plan.Offset.Span;
+
+        // The source window on the (possibly reduced) decoded pixels, then the visible block of its resize.
+        (int top, int height) = Scale(source.Top, source.Height, decoded.Height, full.Height);
+        (int left, int width) = Scale(source.Left, source.Width, decoded.Width, full.Width);
+        var request = new ResampleRequest(top, left, height, width, visible.Height, visible.Width, plan.Interpolation, plan.Antialias)
         {
-            // RandomResizedCrop: map the window onto the (possibly reduced) decoded pixels.
-            (int top, int height) = Scale(w.Top, w.Height, decoded.Height, draw.FullSize.Height);
-            (int left, int width) = Scale(w.Left, w.Width, decoded.Width, draw.FullSize.Width);
-            var request = new ResampleRequest(top, left, height, width, output.Height, output.Width, _resizedCrop!.Interpolation, _resizedCrop.Antialias, draw.Mirror);
-            Resampler.Resample(pixels.Pixels, pixels.Stride, pixels.Layout, decoded.Height, decoded.Width, request, destination, _scale, _offset);
+            Resized = plan.Resized,
+            RowOffset = visible.Top,
+            ColumnOffset = visible.Left,
+        };
+        if (visible == output)
+        {
+            request = request with { Mirror = plan.FlipHorizontal, MirrorVertical = plan.FlipVertical };
+            Resampler.Resample(pixels.Pixels, pixels.Stride, pixels.Layout, decoded.Height, decoded.Width, request, destination, scale, offset);
             return;
         }
 
-        var resize = new ResampleRequest(0, 0, decoded.Height, decoded.Width, resized.Height, resized.Width, _resize!.Interpolation, _resize.Antialias);
-        if (resized == output && w.Top == 0 && w.Left == 0)
+        // Padding shows: resample the visible block, then place it (fill around it) with the flips and the affine in one pass.
+        Span<AffineOperator> affine = stackalloc AffineOperator[scale.Length];
+        for (int c = 0; c < affine.Length; c++)
         {
-            Resampler.Resample(pixels.Pixels, pixels.Stride, pixels.Layout, decoded.Height, decoded.Width, resize with { Mirror = draw.Mirror }, destination, _scale, _offset);
+            affine[c] = new AffineOperator(scale[c], offset[c]);
+        }
+
+        float fill = plan.Fill ?? 0f;
+        if (visible.IsEmpty)
+        {
+            int area = output.Height * output.Width;
+            for (int c = 0; c < 3; c++)
+            {
+                float value = fill;
+                if (!affine.IsEmpty)
+                {
+                    ScalarLane.Store(affine[c].Invoke(ScalarLane.Create(fill)), ref value, 0);
+                }
+
+                destination.Slice(c * area, area).Fill(value);
+            }
+
             return;
         }
 
-        // Resize, then crop (zero outside, as CenterCrop pads) with the flip and the normalization in one pass.
-        int length = 3 * resized.Height * resized.Width;
+        int length = 3 * visible.Height * visible.Width;
         float[] scratch = ArrayPool<float>.Shared.Rent(length);
         try
         {
-            Resampler.Resample(pixels.Pixels, pixels.Stride, pixels.Layout, decoded.Height, decoded.Width, resize, scratch);
-            FlipMode flip = draw.Mirror ? FlipMode.Horizontal : FlipMode.None;
-            if (_normalizers.Length == 0)
+            Resampler.Resample(pixels.Pixels, pixels.Stride, pixels.Layout, decoded.Height, decoded.Width, request, scratch);
+            FlipMode flip = (plan.FlipHorizontal ? FlipMode.Horizontal : FlipMode.None) | (plan.FlipVertical ? FlipMode.Vertical : FlipMode.None);
+            int cropTop = output.Top - visible.Top, cropLeft = output.Left - visible.Left;
+            if (affine.IsEmpty)
             {
-                CropKernels.Crop(scratch.AsSpan(0, length), 3, resized, w.Top, w.Left, destination, output, flip);
+                CropKernels.Crop(scratch.AsSpan(0, length), 3, visible.Size, cropTop, cropLeft, destination, output.Size, flip, fill);
             }
             else
             {
-                CropKernels.Crop<AffineOperator>(scratch.AsSpan(0, length), 3, resized, w.Top, w.Left, destination, output, flip, 0f, _normalizers);
+                CropKernels.Crop<AffineOperator>(scratch.AsSpan(0, length), 3, visible.Size, cropTop, cropLeft, destination, output.Size, flip, fill, affine);
             }
         }
         finally
@@ -240,7 +173,7 @@ internal sealed class FusedPipeline
     /// <summary>Runs the transforms after the fused chain, with the streams <see cref="Compose"/> would give them.</summary>
     public ImageTensor ApplyRest(ImageTensor image, RandomSource random)
     {
-        for (int i = _fused; i < _steps.Length; i++)
+        for (int i = _fused.Length; i < _steps.Length; i++)
         {
             RandomSource stream = Stream(random, i);
             image = _steps[i].Apply(image, ref stream);
@@ -249,7 +182,7 @@ internal sealed class FusedPipeline
         return image;
     }
 
-    private RandomSource Stream(RandomSource random, int index) => _forked ? random.Fork(index) : random;
+    private RandomSource Stream(RandomSource random, int index) => _forked ? Compose.ChildStream(random, index) : random;
 
     // A window [start, start + length) of a full-size axis of `full` samples, on an axis reduced to `decoded` samples.
     private static (int Start, int Length) Scale(int start, int length, int decoded, int full)
@@ -266,13 +199,11 @@ internal sealed class FusedPipeline
     }
 }
 
-/// <summary>A crop window; <see cref="Resized"/> is the size the image is resized to first (Resize chains), or <see langword="null"/> for a window of the source (RandomResizedCrop).</summary>
-internal readonly record struct Window(int Top, int Left, int Height, int Width, ImageSize? Resized = null);
-
-/// <summary>The drawn parameters of a fused chain for one image.</summary>
-/// <param name="FullSize">The image's full oriented size, on which everything was drawn.</param>
-/// <param name="Window">The crop window.</param>
-/// <param name="Output">The output size.</param>
-/// <param name="Mirror">Whether the output is mirrored left-right.</param>
+/// <summary>The drawn plan of a fused chain for one image.</summary>
+/// <param name="Plan">The plan, drawn on the image's full oriented size.</param>
 /// <param name="MinimumSize">The smallest decoded size that keeps the chain's resolution (for DCT scaling).</param>
-internal readonly record struct FusedDraw(ImageSize FullSize, Window Window, ImageSize Output, bool Mirror, ImageSize MinimumSize);
+internal readonly record struct FusedDraw(SamplingPlan Plan, ImageSize MinimumSize)
+{
+    /// <summary>The output size.</summary>
+    public ImageSize Output => Plan.Size;
+}

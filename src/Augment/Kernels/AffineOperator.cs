@@ -1,4 +1,5 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels;
 
@@ -8,11 +9,7 @@ internal readonly struct AffineOperator(float scale, float offset) : IUnaryOpera
     private readonly float _scale = scale;
     private readonly float _offset = offset;
 
-    public float Invoke(float x) => MathF.FusedMultiplyAdd(x, _scale, _offset);
-
-    public Vector128<float> Invoke(Vector128<float> x) => Vector128.FusedMultiplyAdd(x, Vector128.Create(_scale), Vector128.Create(_offset));
-
-    public Vector256<float> Invoke(Vector256<float> x) => Vector256.FusedMultiplyAdd(x, Vector256.Create(_scale), Vector256.Create(_offset));
-
-    public Vector512<float> Invoke(Vector512<float> x) => Vector512.FusedMultiplyAdd(x, Vector512.Create(_scale), Vector512.Create(_offset));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLane Invoke<TLane>(TLane x)
+        where TLane : struct, ILane<TLane> => TLane.FusedMultiplyAdd(x, TLane.Create(_scale), TLane.Create(_offset));
 }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels;
 
@@ -10,9 +10,9 @@ namespace Augment.Kernels;
 /// (torchvision's <c>to_tensor</c>) and the last step before encoding.
 /// </summary>
 /// <remarks>
-/// One loop per direction, written once for all layouts: an <see cref="IPixelReader"/> or <see cref="IPixelWriter"/>
-/// struct packs or unpacks 4, 8 or 16 pixels into 32-bit words, the loop shifts the channel bytes out and converts
-/// them. Each row ends with one overlapping vector, so only rows narrower than 4 pixels take the scalar path.
+/// One loop per direction, written once for all layouts and lane widths: an <see cref="IPixelReader"/> or
+/// <see cref="IPixelWriter"/> struct packs or unpacks a lane's worth of pixels into 32-bit words, the loop shifts the
+/// channel bytes out and converts them.
 /// </remarks>
 public static class PixelConversion
 {
@@ -181,227 +181,114 @@ public static class PixelConversion
     private static void Unpack<TReader>(ReadOnlySpan<byte> pixels, int width, int height, int stride, Span<float> planes)
         where TReader : struct, IPixelReader
     {
-        ref byte source = ref MemoryMarshal.GetReference(pixels);
-        ref float red = ref MemoryMarshal.GetReference(planes);
         int plane = width * height;
-        for (int y = 0; y < height; y++)
+
+        // Tightly packed pixels are one run of width * height, as the planes are.
+        int rows = stride == width * TReader.BytesPerPixel ? 1 : height;
+        width = plane / rows;
+        for (int y = 0; y < rows; y++)
         {
-            UnpackRow<TReader>(
-                ref Unsafe.Add(ref source, (nint)y * stride),
-                (nuint)width,
-                ref Unsafe.Add(ref red, y * width),
-                ref Unsafe.Add(ref red, plane + (y * width)),
-                ref Unsafe.Add(ref red, (2 * plane) + (y * width)));
+            int row = y * width;
+            LaneLoop.Run(
+                new UnpackBody<TReader>
+                {
+                    Pixels = pixels.Slice(y * stride, width * TReader.BytesPerPixel),
+                    Red = planes.Slice(row, width),
+                    Green = planes.Slice(plane + row, width),
+                    Blue = planes.Slice((2 * plane) + row, width),
+                },
+                (nuint)width);
         }
-    }
-
-    private static void UnpackRow<TReader>(ref byte row, nuint width, ref float r, ref float g, ref float b)
-        where TReader : struct, IPixelReader
-    {
-        nuint bpp = (nuint)TReader.BytesPerPixel;
-        if (Vector512.IsHardwareAccelerated && width >= 16)
-        {
-            nuint last = width - 16;
-            for (nuint x = 0; x < last; x += 16)
-            {
-                Unpack512<TReader>(TReader.Load512(ref Unsafe.Add(ref row, x * bpp)), ref r, ref g, ref b, x);
-            }
-
-            Unpack512<TReader>(TReader.Load512(ref Unsafe.Add(ref row, last * bpp)), ref r, ref g, ref b, last);
-        }
-        else if (Vector256.IsHardwareAccelerated && width >= 8)
-        {
-            nuint last = width - 8;
-            for (nuint x = 0; x < last; x += 8)
-            {
-                Unpack256<TReader>(TReader.Load256(ref Unsafe.Add(ref row, x * bpp)), ref r, ref g, ref b, x);
-            }
-
-            Unpack256<TReader>(TReader.Load256(ref Unsafe.Add(ref row, last * bpp)), ref r, ref g, ref b, last);
-        }
-        else if (Vector128.IsHardwareAccelerated && width >= 4)
-        {
-            nuint last = width - 4;
-            for (nuint x = 0; x < last; x += 4)
-            {
-                Unpack128<TReader>(TReader.Load128(ref Unsafe.Add(ref row, x * bpp)), ref r, ref g, ref b, x);
-            }
-
-            Unpack128<TReader>(TReader.Load128(ref Unsafe.Add(ref row, last * bpp)), ref r, ref g, ref b, last);
-        }
-        else
-        {
-            for (nuint x = 0; x < width; x++)
-            {
-                uint word = TReader.Load(ref Unsafe.Add(ref row, x * bpp));
-                Unsafe.Add(ref r, x) = (byte)(word >> TReader.RedShift) / 255f;
-                Unsafe.Add(ref g, x) = (byte)(word >> TReader.GreenShift) / 255f;
-                Unsafe.Add(ref b, x) = (byte)(word >> TReader.BlueShift) / 255f;
-            }
-        }
-    }
-
-    // v / 255f, correctly rounded: the product by the reciprocal is off by one ulp for half the bytes; one
-    // Newton-style correction with the exact FMA residual gives the quotient bit for bit (checked for all 256 bytes).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ToUnit(Vector512<uint> word, int shift)
-    {
-        Vector512<float> v = Vector512.ConvertToSingle(((word >> shift) & Vector512.Create(0xFFu)).AsInt32());
-        Vector512<float> q = v * InverseMax;
-        return Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(-q, Vector512.Create(255f), v), Vector512.Create(InverseMax), q);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> ToUnit(Vector256<uint> word, int shift)
-    {
-        Vector256<float> v = Vector256.ConvertToSingle(((word >> shift) & Vector256.Create(0xFFu)).AsInt32());
-        Vector256<float> q = v * InverseMax;
-        return Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(-q, Vector256.Create(255f), v), Vector256.Create(InverseMax), q);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> ToUnit(Vector128<uint> word, int shift)
-    {
-        Vector128<float> v = Vector128.ConvertToSingle(((word >> shift) & Vector128.Create(0xFFu)).AsInt32());
-        Vector128<float> q = v * InverseMax;
-        return Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(-q, Vector128.Create(255f), v), Vector128.Create(InverseMax), q);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unpack512<TReader>(Vector512<uint> word, ref float r, ref float g, ref float b, nuint x)
-        where TReader : struct, IPixelReader
-    {
-        ToUnit(word, TReader.RedShift).StoreUnsafe(ref r, x);
-        ToUnit(word, TReader.GreenShift).StoreUnsafe(ref g, x);
-        ToUnit(word, TReader.BlueShift).StoreUnsafe(ref b, x);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unpack256<TReader>(Vector256<uint> word, ref float r, ref float g, ref float b, nuint x)
-        where TReader : struct, IPixelReader
-    {
-        ToUnit(word, TReader.RedShift).StoreUnsafe(ref r, x);
-        ToUnit(word, TReader.GreenShift).StoreUnsafe(ref g, x);
-        ToUnit(word, TReader.BlueShift).StoreUnsafe(ref b, x);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unpack128<TReader>(Vector128<uint> word, ref float r, ref float g, ref float b, nuint x)
-        where TReader : struct, IPixelReader
-    {
-        ToUnit(word, TReader.RedShift).StoreUnsafe(ref r, x);
-        ToUnit(word, TReader.GreenShift).StoreUnsafe(ref g, x);
-        ToUnit(word, TReader.BlueShift).StoreUnsafe(ref b, x);
     }
 
     private static void Pack<TWriter>(Span<float> data, int greenOffset, int blueOffset, int width, int height, Span<byte> pixels, int stride)
         where TWriter : struct, IPixelWriter
     {
-        ref float red = ref MemoryMarshal.GetReference(data);
-        ref byte destination = ref MemoryMarshal.GetReference(pixels);
-        for (int y = 0; y < height; y++)
+        // Tightly packed pixels are one run of width * height, as the planes are.
+        int rows = stride == width * TWriter.BytesPerPixel ? 1 : height;
+        width = width * height / rows;
+        for (int y = 0; y < rows; y++)
         {
-            PackRow<TWriter>(
-                ref Unsafe.Add(ref red, y * width),
-                ref Unsafe.Add(ref red, greenOffset + (y * width)),
-                ref Unsafe.Add(ref red, blueOffset + (y * width)),
-                (nuint)width,
-                ref Unsafe.Add(ref destination, (nint)y * stride));
+            int row = y * width;
+            LaneLoop.Run(
+                new PackBody<TWriter>
+                {
+                    Red = data.Slice(row, width),
+                    Green = data.Slice(greenOffset + row, width),
+                    Blue = data.Slice(blueOffset + row, width),
+                    Pixels = pixels.Slice(y * stride, width * TWriter.BytesPerPixel),
+                },
+                (nuint)width);
         }
     }
 
-    private static void PackRow<TWriter>(ref float r, ref float g, ref float b, nuint width, ref byte row)
+    /// <summary>
+    /// <c>v / 255f</c>, correctly rounded, for the byte of each word at <paramref name="shift"/>: the product by the
+    /// reciprocal is off by one ulp for half the bytes; one Newton-style correction with the exact FMA residual gives
+    /// the quotient bit for bit (checked for all 256 bytes).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TLane ToUnit<TLane>(TLane words, int shift)
+        where TLane : struct, ILane<TLane>
+    {
+        TLane v = TLane.ConvertToSingle(TLane.ShiftRightLogical(words, shift) & TLane.CreateBits(0xFFu));
+        TLane q = v * TLane.Create(InverseMax);
+        return TLane.FusedMultiplyAdd(TLane.FusedMultiplyAdd(-q, TLane.Create(255f), v), TLane.Create(InverseMax), q);
+    }
+
+    /// <summary><c>round(clamp(v, 0, 1) * 255)</c>, ties to even, NaN to 0, as 32-bit integers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TLane ToByte<TLane>(TLane v)
+        where TLane : struct, ILane<TLane>
+    {
+        v = TLane.ClampUnit(v & TLane.CompareEqual(v, v));
+        return TLane.ConvertToInt32(TLane.Round(v * TLane.Create(255f)));
+    }
+
+    /// <summary>Turns the packed words of a row of pixels into the three float planes.</summary>
+    private ref struct UnpackBody<TReader> : ILaneBody
+        where TReader : struct, IPixelReader
+    {
+        public required ReadOnlySpan<byte> Pixels;
+
+        public required Span<float> Red;
+
+        public required Span<float> Green;
+
+        public required Span<float> Blue;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane>
+        {
+            TLane words = TLane.LoadPixels<TReader>(ref Unsafe.Add(ref MemoryMarshal.GetReference(Pixels), index * (nuint)TReader.BytesPerPixel));
+            TLane.Store(ToUnit(words, TReader.RedShift), ref MemoryMarshal.GetReference(Red), index);
+            TLane.Store(ToUnit(words, TReader.GreenShift), ref MemoryMarshal.GetReference(Green), index);
+            TLane.Store(ToUnit(words, TReader.BlueShift), ref MemoryMarshal.GetReference(Blue), index);
+        }
+    }
+
+    /// <summary>Packs a row of the three float planes into pixels.</summary>
+    private ref struct PackBody<TWriter> : ILaneBody
         where TWriter : struct, IPixelWriter
     {
-        nuint bpp = (nuint)TWriter.BytesPerPixel;
-        if (Vector512.IsHardwareAccelerated && width >= 16)
-        {
-            nuint last = width - 16;
-            for (nuint x = 0; x < last; x += 16)
-            {
-                TWriter.Store512(Pack512<TWriter>(ref r, ref g, ref b, x), ref Unsafe.Add(ref row, x * bpp));
-            }
+        public required ReadOnlySpan<float> Red;
 
-            TWriter.Store512(Pack512<TWriter>(ref r, ref g, ref b, last), ref Unsafe.Add(ref row, last * bpp));
-        }
-        else if (Vector256.IsHardwareAccelerated && width >= 8)
-        {
-            nuint last = width - 8;
-            for (nuint x = 0; x < last; x += 8)
-            {
-                TWriter.Store256(Pack256<TWriter>(ref r, ref g, ref b, x), ref Unsafe.Add(ref row, x * bpp));
-            }
+        public required ReadOnlySpan<float> Green;
 
-            TWriter.Store256(Pack256<TWriter>(ref r, ref g, ref b, last), ref Unsafe.Add(ref row, last * bpp));
-        }
-        else if (Vector128.IsHardwareAccelerated && width >= 4)
-        {
-            nuint last = width - 4;
-            for (nuint x = 0; x < last; x += 4)
-            {
-                TWriter.Store128(Pack128<TWriter>(ref r, ref g, ref b, x), ref Unsafe.Add(ref row, x * bpp));
-            }
+        public required ReadOnlySpan<float> Blue;
 
-            TWriter.Store128(Pack128<TWriter>(ref r, ref g, ref b, last), ref Unsafe.Add(ref row, last * bpp));
-        }
-        else
+        public required Span<byte> Pixels;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane>
         {
-            for (nuint x = 0; x < width; x++)
-            {
-                uint word = (ToByte(Unsafe.Add(ref r, x)) << TWriter.RedShift)
-                    | (ToByte(Unsafe.Add(ref g, x)) << TWriter.GreenShift)
-                    | (ToByte(Unsafe.Add(ref b, x)) << TWriter.BlueShift)
-                    | TWriter.Opaque;
-                TWriter.Store(word, ref Unsafe.Add(ref row, x * bpp));
-            }
+            TLane words = TLane.ShiftLeft(ToByte(TLane.Load(ref MemoryMarshal.GetReference(Red), index)), TWriter.RedShift)
+                | TLane.ShiftLeft(ToByte(TLane.Load(ref MemoryMarshal.GetReference(Green), index)), TWriter.GreenShift)
+                | TLane.ShiftLeft(ToByte(TLane.Load(ref MemoryMarshal.GetReference(Blue), index)), TWriter.BlueShift)
+                | TLane.CreateBits(TWriter.Opaque);
+            TLane.StorePixels<TWriter>(words, ref Unsafe.Add(ref MemoryMarshal.GetReference(Pixels), index * (nuint)TWriter.BytesPerPixel));
         }
     }
-
-    /// <summary>The scalar definition the vector paths match: <c>round(clamp(v, 0, 1) * 255)</c>, ties to even, NaN to 0.</summary>
-    private static uint ToByte(float v) => float.IsNaN(v) ? 0u : (uint)MathF.Round(Math.Clamp(v, 0f, 1f) * 255f);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> ToByte(Vector512<float> v)
-    {
-        v = Vector512.Min(Vector512.Max(v & Vector512.Equals(v, v), Vector512<float>.Zero), Vector512<float>.One);
-        return Vector512.ConvertToInt32(Vector512.Round(v * 255f)).AsUInt32();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> ToByte(Vector256<float> v)
-    {
-        v = Vector256.Min(Vector256.Max(v & Vector256.Equals(v, v), Vector256<float>.Zero), Vector256<float>.One);
-        return Vector256.ConvertToInt32(Vector256.Round(v * 255f)).AsUInt32();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<uint> ToByte(Vector128<float> v)
-    {
-        v = Vector128.Min(Vector128.Max(v & Vector128.Equals(v, v), Vector128<float>.Zero), Vector128<float>.One);
-        return Vector128.ConvertToInt32(Vector128.Round(v * 255f)).AsUInt32();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> Pack512<TWriter>(ref float r, ref float g, ref float b, nuint x)
-        where TWriter : struct, IPixelWriter =>
-        (ToByte(Vector512.LoadUnsafe(ref r, x)) << TWriter.RedShift)
-        | (ToByte(Vector512.LoadUnsafe(ref g, x)) << TWriter.GreenShift)
-        | (ToByte(Vector512.LoadUnsafe(ref b, x)) << TWriter.BlueShift)
-        | Vector512.Create(TWriter.Opaque);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> Pack256<TWriter>(ref float r, ref float g, ref float b, nuint x)
-        where TWriter : struct, IPixelWriter =>
-        (ToByte(Vector256.LoadUnsafe(ref r, x)) << TWriter.RedShift)
-        | (ToByte(Vector256.LoadUnsafe(ref g, x)) << TWriter.GreenShift)
-        | (ToByte(Vector256.LoadUnsafe(ref b, x)) << TWriter.BlueShift)
-        | Vector256.Create(TWriter.Opaque);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<uint> Pack128<TWriter>(ref float r, ref float g, ref float b, nuint x)
-        where TWriter : struct, IPixelWriter =>
-        (ToByte(Vector128.LoadUnsafe(ref r, x)) << TWriter.RedShift)
-        | (ToByte(Vector128.LoadUnsafe(ref g, x)) << TWriter.GreenShift)
-        | (ToByte(Vector128.LoadUnsafe(ref b, x)) << TWriter.BlueShift)
-        | Vector128.Create(TWriter.Opaque);
 }

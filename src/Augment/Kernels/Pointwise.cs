@@ -1,69 +1,23 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels;
 
 /// <summary>
-/// The shared vector loops that run <see cref="IUnaryOperator"/> and <see cref="IBinaryOperator"/> structs:
-/// the widest accelerated width, then one overlapping last vector preloaded before the loop (so in-place
-/// calls stay correct), and a scalar loop only for spans shorter than one 128-bit vector.
+/// The shared loops that run <see cref="IUnaryOperator"/> and <see cref="IBinaryOperator"/> structs through
+/// <see cref="LaneLoop"/>. A destination may be one of the inputs (the same start) but may not partly overlap one.
 /// </summary>
 internal static class Pointwise
 {
     /// <summary>Computes <c>destination[i] = op(x[i])</c>. <paramref name="x"/> and <paramref name="destination"/> may be the same span.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or overlaps <paramref name="x"/> at another start.</exception>
     public static void Apply<TOp>(ReadOnlySpan<float> x, Span<float> destination, TOp op)
         where TOp : struct, IUnaryOperator
     {
-        if (destination.Length < x.Length)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} elements, the source {x.Length}.", nameof(destination));
-        }
-
-        ref float src = ref MemoryMarshal.GetReference(x);
-        ref float dst = ref MemoryMarshal.GetReference(destination);
-        nuint length = (nuint)x.Length;
-
-        if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<float>.Count)
-        {
-            nuint last = length - (nuint)Vector512<float>.Count;
-            Vector512<float> tail = Vector512.LoadUnsafe(ref src, last);
-            for (nuint i = 0; i < last; i += (nuint)Vector512<float>.Count)
-            {
-                op.Invoke(Vector512.LoadUnsafe(ref src, i)).StoreUnsafe(ref dst, i);
-            }
-
-            op.Invoke(tail).StoreUnsafe(ref dst, last);
-        }
-        else if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<float>.Count)
-        {
-            nuint last = length - (nuint)Vector256<float>.Count;
-            Vector256<float> tail = Vector256.LoadUnsafe(ref src, last);
-            for (nuint i = 0; i < last; i += (nuint)Vector256<float>.Count)
-            {
-                op.Invoke(Vector256.LoadUnsafe(ref src, i)).StoreUnsafe(ref dst, i);
-            }
-
-            op.Invoke(tail).StoreUnsafe(ref dst, last);
-        }
-        else if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<float>.Count)
-        {
-            nuint last = length - (nuint)Vector128<float>.Count;
-            Vector128<float> tail = Vector128.LoadUnsafe(ref src, last);
-            for (nuint i = 0; i < last; i += (nuint)Vector128<float>.Count)
-            {
-                op.Invoke(Vector128.LoadUnsafe(ref src, i)).StoreUnsafe(ref dst, i);
-            }
-
-            op.Invoke(tail).StoreUnsafe(ref dst, last);
-        }
-        else
-        {
-            for (nuint i = 0; i < length; i++)
-            {
-                Unsafe.Add(ref dst, i) = op.Invoke(Unsafe.Add(ref src, i));
-            }
-        }
+        LaneLoop.ThrowIfTooShort(destination, x.Length, nameof(destination));
+        LaneLoop.ThrowIfPartlyOverlapping(x, destination[..x.Length], nameof(destination));
+        LaneLoop.Run(new UnaryBody<TOp> { X = x, Destination = destination, Op = op }, (nuint)x.Length);
     }
 
     /// <summary>Computes <c>x[i] = op(x[i])</c> in place.</summary>
@@ -74,6 +28,7 @@ internal static class Pointwise
     /// Computes <c>destination[i] = op(x[i], y[i])</c>. <paramref name="destination"/> may be the same span as
     /// <paramref name="x"/> or <paramref name="y"/>.
     /// </summary>
+    /// <exception cref="ArgumentException">The inputs differ in length, <paramref name="destination"/> is too short, or it overlaps an input at another start.</exception>
     public static void Apply<TOp>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination, TOp op)
         where TOp : struct, IBinaryOperator
     {
@@ -82,55 +37,44 @@ internal static class Pointwise
             throw new ArgumentException($"The inputs differ in length: {x.Length} and {y.Length}.", nameof(y));
         }
 
-        if (destination.Length < x.Length)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} elements, the source {x.Length}.", nameof(destination));
-        }
+        LaneLoop.ThrowIfTooShort(destination, x.Length, nameof(destination));
+        LaneLoop.ThrowIfPartlyOverlapping(x, destination[..x.Length], nameof(destination));
+        LaneLoop.ThrowIfPartlyOverlapping(y, destination[..x.Length], nameof(destination));
+        LaneLoop.Run(new BinaryBody<TOp> { X = x, Y = y, Destination = destination, Op = op }, (nuint)x.Length);
+    }
 
-        ref float xs = ref MemoryMarshal.GetReference(x);
-        ref float ys = ref MemoryMarshal.GetReference(y);
-        ref float dst = ref MemoryMarshal.GetReference(destination);
-        nuint length = (nuint)x.Length;
+    private ref struct UnaryBody<TOp> : ILaneBody
+        where TOp : struct, IUnaryOperator
+    {
+        public required ReadOnlySpan<float> X;
 
-        if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<float>.Count)
-        {
-            nuint last = length - (nuint)Vector512<float>.Count;
-            Vector512<float> tail = op.Invoke(Vector512.LoadUnsafe(ref xs, last), Vector512.LoadUnsafe(ref ys, last));
-            for (nuint i = 0; i < last; i += (nuint)Vector512<float>.Count)
-            {
-                op.Invoke(Vector512.LoadUnsafe(ref xs, i), Vector512.LoadUnsafe(ref ys, i)).StoreUnsafe(ref dst, i);
-            }
+        public required Span<float> Destination;
 
-            tail.StoreUnsafe(ref dst, last);
-        }
-        else if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<float>.Count)
-        {
-            nuint last = length - (nuint)Vector256<float>.Count;
-            Vector256<float> tail = op.Invoke(Vector256.LoadUnsafe(ref xs, last), Vector256.LoadUnsafe(ref ys, last));
-            for (nuint i = 0; i < last; i += (nuint)Vector256<float>.Count)
-            {
-                op.Invoke(Vector256.LoadUnsafe(ref xs, i), Vector256.LoadUnsafe(ref ys, i)).StoreUnsafe(ref dst, i);
-            }
+        public required TOp Op;
 
-            tail.StoreUnsafe(ref dst, last);
-        }
-        else if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<float>.Count)
-        {
-            nuint last = length - (nuint)Vector128<float>.Count;
-            Vector128<float> tail = op.Invoke(Vector128.LoadUnsafe(ref xs, last), Vector128.LoadUnsafe(ref ys, last));
-            for (nuint i = 0; i < last; i += (nuint)Vector128<float>.Count)
-            {
-                op.Invoke(Vector128.LoadUnsafe(ref xs, i), Vector128.LoadUnsafe(ref ys, i)).StoreUnsafe(ref dst, i);
-            }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane> =>
+            TLane.Store(Op.Invoke(TLane.Load(ref MemoryMarshal.GetReference(X), index)), ref MemoryMarshal.GetReference(Destination), index);
+    }
 
-            tail.StoreUnsafe(ref dst, last);
-        }
-        else
-        {
-            for (nuint i = 0; i < length; i++)
-            {
-                Unsafe.Add(ref dst, i) = op.Invoke(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i));
-            }
-        }
+    private ref struct BinaryBody<TOp> : ILaneBody
+        where TOp : struct, IBinaryOperator
+    {
+        public required ReadOnlySpan<float> X;
+
+        public required ReadOnlySpan<float> Y;
+
+        public required Span<float> Destination;
+
+        public required TOp Op;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane> =>
+            TLane.Store(
+                Op.Invoke(TLane.Load(ref MemoryMarshal.GetReference(X), index), TLane.Load(ref MemoryMarshal.GetReference(Y), index)),
+                ref MemoryMarshal.GetReference(Destination),
+                index);
     }
 }

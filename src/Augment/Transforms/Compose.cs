@@ -29,13 +29,19 @@ public sealed class Compose : Transform, ICompositeTransform
     /// <inheritdoc />
     IReadOnlyList<ITransform> ICompositeTransform.Children => _transforms;
 
+    /// <summary>The stream child <paramref name="index"/> draws from: the one rule, shared with the loader's fused planner.</summary>
+    /// <param name="random">The sequence's stream.</param>
+    /// <param name="index">The child's index.</param>
+    /// <returns>The child's stream.</returns>
+    internal static RandomSource ChildStream(RandomSource random, int index) => random.Fork(index);
+
     /// <inheritdoc />
     protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(image);
         for (int i = 0; i < _transforms.Length; i++)
         {
-            RandomSource child = random.Fork(i);
+            RandomSource child = ChildStream(random, i);
             image = _transforms[i].Apply(image, ref child, recorder);
         }
 

@@ -2,6 +2,7 @@ using Augment.Imaging;
 using Augment.Kernels;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms;
 
@@ -9,7 +10,7 @@ namespace Augment.Transforms;
 /// Effectively computes <c>x[c] = (x[c] - mean[c]) / std[c]</c> per channel, in place (torchvision's
 /// <c>normalize</c>), as one fused multiply-add <c>x * (1 / std) + (-mean / std)</c> per element.
 /// </summary>
-public sealed class Normalize : Transform
+public sealed class Normalize : Transform, ISamplingStep
 {
     private readonly float[] _mean;
     private readonly float[] _std;
@@ -61,6 +62,9 @@ public sealed class Normalize : Transform
     /// <summary>The per-channel standard deviations.</summary>
     public IReadOnlyList<float> Std => _std;
 
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => _scale.Length == 3 ? SamplingEffects.ChannelAffine : SamplingEffects.None;
+
     /// <summary>Creates the normalization with <see cref="ImageNetMean"/> and <see cref="ImageNetStd"/>.</summary>
     public static Normalize ImageNet() => new(ImageNetMean, ImageNetStd);
 
@@ -81,6 +85,9 @@ public sealed class Normalize : Transform
 
         return new Normalize(mean, std);
     }
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random) => plan.ChannelAffine(_scale, _offset);
 
     /// <inheritdoc />
     protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)

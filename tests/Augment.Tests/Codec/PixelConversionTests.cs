@@ -17,7 +17,7 @@ public sealed class PixelConversionTests
     {
         int bpp = layout.BytesPerPixel();
         var random = RandomSource.FromSeed(7);
-        for (int width = 1; width <= 40; width++)
+        for (int width = 1; width <= 300; width++)
         {
             foreach (int padding in (int[])[0, 5])
             {
@@ -85,7 +85,7 @@ public sealed class PixelConversionTests
         int bpp = layout.BytesPerPixel();
         var random = RandomSource.FromSeed(11);
         float[] specials = [float.NaN, -0.5f, 1.5f, float.PositiveInfinity, float.NegativeInfinity, -0f, 0.5f / 255f, 2.5f / 255f, 0.99999f];
-        for (int width = 1; width <= 40; width++)
+        for (int width = 1; width <= 300; width++)
         {
             const int height = 2, padding = 3;
             int stride = (width * bpp) + padding;

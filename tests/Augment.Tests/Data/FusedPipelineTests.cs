@@ -3,7 +3,9 @@ using Augment.Data;
 using Augment.Imaging;
 using Augment.Skia;
 using Augment.Transforms;
+using Augment.Transforms.Color;
 using Augment.Transforms.Geometry;
+using Augment.Transforms.Sampling;
 using SkiaSharp;
 
 namespace Augment.Tests.Data;
@@ -12,7 +14,13 @@ public sealed class FusedPipelineTests
 {
     private const float ParityTolerance = 1e-3f;
 
-    public static TheoryData<string> Recipes => ["classic", "eval", "rrc", "rrc-rest", "exact-flip", "pad-center", "padded-random-crop", "single-rrc"];
+    public static TheoryData<string> Recipes =>
+    [
+        "classic", "eval", "rrc", "rrc-rest", "exact-flip", "pad-center", "padded-random-crop", "single-rrc",
+        "vertical-flips", "rrc-vflip", "padded-crop-normalized", "pad-if-needed", "oversize-center-normalized", "crop-after-flips",
+        "window-then-resize", "padded-fixed-crop", "resized-crop", "rrc-jitter-flip", "far-padding",
+        "scale-jitter", "shortest-size",
+    ];
 
     private static ITransform Recipe(string name) => name switch
     {
@@ -24,6 +32,19 @@ public sealed class FusedPipelineTests
         "pad-center" => new Compose(new Resize(20), new CenterCrop(24, 22), new RandomHorizontalFlip()),
         "padded-random-crop" => new Compose(new Resize(30), new RandomCrop(24, 24, Padding.Uniform(2)), new RandomHorizontalFlip()),
         "single-rrc" => new RandomResizedCrop(16, interpolation: Interpolation.Bicubic),
+        "vertical-flips" => new Compose(new Resize(30), new RandomCrop(22, 26), new RandomVerticalFlip(), new RandomHorizontalFlip(), Normalize.ImageNet()),
+        "rrc-vflip" => new Compose(new RandomResizedCrop(18, interpolation: Interpolation.Bicubic), new VerticalFlip(), new HorizontalFlip()),
+        "padded-crop-normalized" => new Compose(new Resize(24), new RandomCrop(24, 24, Padding.Uniform(4), fill: 0.5f), new RandomVerticalFlip(), Normalize.ImageNet()),
+        "pad-if-needed" => new Compose(new Resize(ResizeSize.Exact(20, 30)), new RandomCrop(26, 22, padIfNeeded: true, fill: 0.25f), new RandomHorizontalFlip()),
+        "oversize-center-normalized" => new Compose(new Resize(20), new CenterCrop(27, 23), new VerticalFlip(), Normalize.ImageNet()),
+        "crop-after-flips" => new Compose(new Resize(28), new RandomHorizontalFlip(0.6), new RandomVerticalFlip(0.6), new RandomCrop(20, 18, new Padding(3, 1, 0, 2)), Normalize.ImageNet()),
+        "window-then-resize" => new Compose(new RandomCrop(30, 30), new Resize(17, Interpolation.Bicubic), new CenterCrop(15)),
+        "padded-fixed-crop" => new Compose(new Resize(24), new Crop(-3, 5, 22, 26), new RandomVerticalFlip()),
+        "resized-crop" => new Compose(new ResizedCrop(4, 2, 26, 30, ResizeSize.Exact(20, 16), Interpolation.Bilinear, antialias: false), new RandomHorizontalFlip()),
+        "far-padding" => new Compose(new Resize(10), new RandomCrop(8, 8, Padding.Uniform(12), fill: 0.3f), Normalize.ImageNet()),
+        "scale-jitter" => new Compose(new ScaleJitter(new ImageSize(24, 30)), new RandomCrop(16, 16, padIfNeeded: true), new RandomHorizontalFlip()),
+        "shortest-size" => new Compose(new RandomShortestSize([18, 22, 26], maxSize: 40, Interpolation.Bicubic), new CenterCrop(20), Normalize.ImageNet()),
+        "rrc-jitter-flip" => new Compose(new RandomResizedCrop(20), new ColorJitter(0.4, 0.4, 0.4), new RandomHorizontalFlip(), Normalize.ImageNet()),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -76,6 +97,43 @@ public sealed class FusedPipelineTests
         }
 
         Assert.True(worst <= ParityTolerance, $"{recipe}: largest difference {worst}");
+    }
+
+    /// <summary>Every sampling step of the library fuses in at least one recipe of the parity test above.</summary>
+    [Fact]
+    public void EverySamplingStepHasAParityRecipe()
+    {
+        var covered = new HashSet<Type>();
+        foreach (string recipe in Recipes.Select(row => row.Data))
+        {
+            covered.UnionWith(FusedPipeline.TryCreate(Recipe(recipe))!.FusedSteps.Select(step => step.GetType()));
+        }
+
+        Type[] steps = [.. typeof(ISamplingStep).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(ISamplingStep).IsAssignableFrom(t))];
+        Assert.NotEmpty(steps);
+        Assert.Empty(steps.Where(t => !covered.Contains(t)).Select(t => t.Name));
+    }
+
+    [Fact]
+    public void ThePlannerStopsAtTheFirstStepThatCannotFuse()
+    {
+        static int Fused(params ITransform[] steps) => FusedPipeline.TryCreate(new Compose(steps))?.FusedSteps.Count ?? 0;
+
+        // A step that is no sampling step, or that the plan cannot hold after the earlier ones, ends the chain.
+        FusedPipeline rrc = FusedPipeline.TryCreate(Recipe("rrc-jitter-flip"))!;
+        Assert.Single(rrc.FusedSteps);
+        Assert.True(rrc.HasRest);
+        Assert.Equal(2, Fused(new Resize(20), new RandomHorizontalFlip(), new Resize(10)));
+        Assert.Equal(2, Fused(new Resize(20), Normalize.ImageNet(), new RandomCrop(16, 16, Padding.Uniform(2)), new RandomHorizontalFlip()));
+        Assert.Equal(2, Fused(new Resize(20), new CenterCrop(24), new RandomCrop(20, 20, padIfNeeded: true)));
+        Assert.Equal(1, Fused(new Resize(20), new RandomCrop(16, 16, Padding.Uniform(2), paddingMode: PaddingMode.Reflect)));
+        Assert.Equal(1, Fused(new Resize(20), new Normalize([0.5f], [0.5f])));
+        Assert.Equal(4, Fused(new RandomCrop(30), new Resize(20), new CenterCrop(18), new VerticalFlip()));
+
+        // A chain without a resize is not worth fusing.
+        Assert.Null(FusedPipeline.TryCreate(new Compose(new CenterCrop(20), new Resize(16))));
+        Assert.Null(FusedPipeline.TryCreate(new Compose(new RandomHorizontalFlip(), Normalize.ImageNet())));
+        Assert.False(FusedPipeline.TryCreate(new Resize(16))!.HasRest);
     }
 
     [Fact]

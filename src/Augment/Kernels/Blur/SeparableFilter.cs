@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Augment.Kernels.Geometry;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Blur;
 
@@ -10,7 +11,7 @@ namespace Augment.Kernels.Blur;
 /// Separable convolution of one float plane with odd-length kernels and reflect padding (torch's
 /// <c>pad(mode="reflect")</c>: the edge sample is not repeated), vertical pass first, one output row at a time:
 /// the vertical taps of a row go into a padded row buffer, whose reflected margins then feed the horizontal taps.
-/// Both passes are the same lane-block loop (<see cref="ILaneBlock{TSelf}"/>): a tap is a row of source samples at a
+/// Both passes are the same lane-block loop (<see cref="ILane{TSelf}"/>): a tap is a row of source samples at a
 /// fixed offset from the output, so each multiply-add is a plain vector load, with no gathers or shuffles.
 /// </summary>
 internal static class SeparableFilter
@@ -83,39 +84,39 @@ internal static class SeparableFilter
         int n = output.Length;
         if (Vector512.IsHardwareAccelerated && n >= 16)
         {
-            Taps<Lanes16x512>(source, offsets, weights, output);
+            Taps<Lane512>(source, offsets, weights, output);
         }
         else if (Vector256.IsHardwareAccelerated && n >= 8)
         {
-            Taps<Lanes8x256>(source, offsets, weights, output);
+            Taps<Lane256>(source, offsets, weights, output);
         }
         else if (Vector128.IsHardwareAccelerated && n >= 8)
         {
-            Taps<Lanes8x128>(source, offsets, weights, output);
+            Taps<Lane128x2>(source, offsets, weights, output);
         }
         else
         {
-            Taps<Lanes1>(source, offsets, weights, output);
+            Taps<ScalarLane>(source, offsets, weights, output);
         }
     }
 
     // Whole blocks, then one block ending at the last output (overlapping the previous one) when n is not a multiple.
     private static void Taps<TLanes>(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, ReadOnlySpan<float> weights, Span<float> output)
-        where TLanes : struct, ILaneBlock<TLanes>
+        where TLanes : struct, ILane<TLanes>
     {
         ref float src = ref MemoryMarshal.GetReference(source);
         ref float dst = ref MemoryMarshal.GetReference(output);
-        int n = output.Length, lanes = TLanes.Lanes;
+        int n = output.Length, lanes = TLanes.Count;
         for (int x = 0; x < n; x += lanes)
         {
             int start = Math.Min(x, n - lanes);
             TLanes accumulator = TLanes.Zero;
             for (int k = 0; k < offsets.Length; k++)
             {
-                accumulator = TLanes.MultiplyAdd(accumulator, TLanes.Load(ref Unsafe.Add(ref src, offsets[k] + start)), weights[k]);
+                accumulator = TLanes.MultiplyAdd(accumulator, TLanes.Load(ref Unsafe.Add(ref src, offsets[k] + start), 0), weights[k]);
             }
 
-            TLanes.Store(accumulator, ref Unsafe.Add(ref dst, start));
+            TLanes.Store(accumulator, ref Unsafe.Add(ref dst, start), 0);
         }
     }
 }

@@ -1,4 +1,5 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Color;
 
@@ -11,14 +12,8 @@ internal readonly struct ClampedAffineOperator(float scale, float offset) : IUna
     private readonly float _scale = scale;
     private readonly float _offset = offset;
 
-    public float Invoke(float x) => Math.Clamp((x * _scale) + _offset, 0f, 1f);
-
-    public Vector128<float> Invoke(Vector128<float> x) =>
-        Vector128.Clamp((x * _scale) + Vector128.Create(_offset), Vector128<float>.Zero, Vector128<float>.One);
-
-    public Vector256<float> Invoke(Vector256<float> x) =>
-        Vector256.Clamp((x * _scale) + Vector256.Create(_offset), Vector256<float>.Zero, Vector256<float>.One);
-
-    public Vector512<float> Invoke(Vector512<float> x) =>
-        Vector512.Clamp((x * _scale) + Vector512.Create(_offset), Vector512<float>.Zero, Vector512<float>.One);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLane Invoke<TLane>(TLane x)
+        where TLane : struct, ILane<TLane> =>
+        TLane.ClampUnit((x * TLane.Create(_scale)) + TLane.Create(_offset));
 }

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Color;
 
@@ -40,15 +41,8 @@ public static partial class ColorKernels
 /// <summary>Replaces each pixel by its gray value in all three channels: <see cref="ColorKernels.Grayscale(ImageTensor)"/>.</summary>
 internal readonly struct GrayscaleOperator : IRgbOperator
 {
-    public void Invoke(ref float r, ref float g, ref float b) =>
-        r = g = b = (ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b);
-
-    public void Invoke(ref Vector128<float> r, ref Vector128<float> g, ref Vector128<float> b) =>
-        r = g = b = (ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b);
-
-    public void Invoke(ref Vector256<float> r, ref Vector256<float> g, ref Vector256<float> b) =>
-        r = g = b = (ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b);
-
-    public void Invoke(ref Vector512<float> r, ref Vector512<float> g, ref Vector512<float> b) =>
-        r = g = b = (ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Invoke<TLane>(ref TLane r, ref TLane g, ref TLane b)
+        where TLane : struct, ILane<TLane> =>
+        r = g = b = (TLane.Create(ColorKernels.RedWeight) * r) + (TLane.Create(ColorKernels.GreenWeight) * g) + (TLane.Create(ColorKernels.BlueWeight) * b);
 }

@@ -1,5 +1,6 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Color;
 
@@ -33,35 +34,14 @@ internal readonly struct SaturationOperator(float factor) : IRgbOperator
     private readonly float _factor = factor;
     private readonly float _rest = 1f - factor;
 
-    public void Invoke(ref float r, ref float g, ref float b)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Invoke<TLane>(ref TLane r, ref TLane g, ref TLane b)
+        where TLane : struct, ILane<TLane>
     {
-        float gray = (_rest * ((ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b)));
-        r = Math.Clamp((_factor * r) + gray, 0f, 1f);
-        g = Math.Clamp((_factor * g) + gray, 0f, 1f);
-        b = Math.Clamp((_factor * b) + gray, 0f, 1f);
-    }
-
-    public void Invoke(ref Vector128<float> r, ref Vector128<float> g, ref Vector128<float> b)
-    {
-        Vector128<float> gray = _rest * ((ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b));
-        r = Vector128.Clamp((_factor * r) + gray, Vector128<float>.Zero, Vector128<float>.One);
-        g = Vector128.Clamp((_factor * g) + gray, Vector128<float>.Zero, Vector128<float>.One);
-        b = Vector128.Clamp((_factor * b) + gray, Vector128<float>.Zero, Vector128<float>.One);
-    }
-
-    public void Invoke(ref Vector256<float> r, ref Vector256<float> g, ref Vector256<float> b)
-    {
-        Vector256<float> gray = _rest * ((ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b));
-        r = Vector256.Clamp((_factor * r) + gray, Vector256<float>.Zero, Vector256<float>.One);
-        g = Vector256.Clamp((_factor * g) + gray, Vector256<float>.Zero, Vector256<float>.One);
-        b = Vector256.Clamp((_factor * b) + gray, Vector256<float>.Zero, Vector256<float>.One);
-    }
-
-    public void Invoke(ref Vector512<float> r, ref Vector512<float> g, ref Vector512<float> b)
-    {
-        Vector512<float> gray = _rest * ((ColorKernels.RedWeight * r) + (ColorKernels.GreenWeight * g) + (ColorKernels.BlueWeight * b));
-        r = Vector512.Clamp((_factor * r) + gray, Vector512<float>.Zero, Vector512<float>.One);
-        g = Vector512.Clamp((_factor * g) + gray, Vector512<float>.Zero, Vector512<float>.One);
-        b = Vector512.Clamp((_factor * b) + gray, Vector512<float>.Zero, Vector512<float>.One);
+        TLane gray = TLane.Create(_rest) * ((TLane.Create(ColorKernels.RedWeight) * r) + (TLane.Create(ColorKernels.GreenWeight) * g) + (TLane.Create(ColorKernels.BlueWeight) * b));
+        TLane factor = TLane.Create(_factor);
+        r = TLane.ClampUnit((factor * r) + gray);
+        g = TLane.ClampUnit((factor * g) + gray);
+        b = TLane.ClampUnit((factor * b) + gray);
     }
 }

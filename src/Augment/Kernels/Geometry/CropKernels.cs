@@ -1,6 +1,7 @@
 using System.Buffers;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Geometry;
 
@@ -211,13 +212,9 @@ public static class CropKernels
     /// <summary>Marks the plain crop: no per-element operation (the JIT removes the branch).</summary>
     private readonly struct IdentityOperator : IUnaryOperator
     {
-        public float Invoke(float x) => x;
-
-        public Vector128<float> Invoke(Vector128<float> x) => x;
-
-        public Vector256<float> Invoke(Vector256<float> x) => x;
-
-        public Vector512<float> Invoke(Vector512<float> x) => x;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TLane Invoke<TLane>(TLane x)
+            where TLane : struct, ILane<TLane> => x;
     }
 
     private static int FindRuns(ReadOnlySpan<int> columns, Span<int> runs)

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Geometry;
 
@@ -61,75 +61,35 @@ public static class FlipKernels
 
     /// <summary>
     /// Effectively computes <c>destination[i] = source[n - 1 - i]</c> for <c>n = source.Length</c>: a mirrored copy,
-    /// one reversed vector (512, 256 or 128 bits) at a time with one overlapping last vector, scalar below 4 elements.
+    /// one reversed vector of the widest accelerated width at a time.
     /// </summary>
     /// <param name="source">The elements to copy.</param>
     /// <param name="destination">Receives them in reverse order; at least as long as <paramref name="source"/>, not overlapping it.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or overlaps <paramref name="source"/>.</exception>
     public static void MirrorCopy(ReadOnlySpan<float> source, Span<float> destination)
     {
-        if (destination.Length < source.Length)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} elements, the source {source.Length}.", nameof(destination));
-        }
-
+        LaneLoop.ThrowIfTooShort(destination, source.Length, nameof(destination));
         if (source.Overlaps(destination))
         {
             throw new ArgumentException("A mirrored copy cannot write over its source; use Span.Reverse to mirror in place.", nameof(destination));
         }
 
-        ref float src = ref MemoryMarshal.GetReference(source);
-        ref float dst = ref MemoryMarshal.GetReference(destination);
-        nuint length = (nuint)source.Length;
-
-        if (Vector512.IsHardwareAccelerated && length >= (nuint)Vector512<float>.Count)
-        {
-            nuint last = length - (nuint)Vector512<float>.Count;
-            for (nuint i = 0; i < last; i += (nuint)Vector512<float>.Count)
-            {
-                Reverse(Vector512.LoadUnsafe(ref src, last - i)).StoreUnsafe(ref dst, i);
-            }
-
-            Reverse(Vector512.LoadUnsafe(ref src)).StoreUnsafe(ref dst, last);
-        }
-        else if (Vector256.IsHardwareAccelerated && length >= (nuint)Vector256<float>.Count)
-        {
-            nuint last = length - (nuint)Vector256<float>.Count;
-            for (nuint i = 0; i < last; i += (nuint)Vector256<float>.Count)
-            {
-                Reverse(Vector256.LoadUnsafe(ref src, last - i)).StoreUnsafe(ref dst, i);
-            }
-
-            Reverse(Vector256.LoadUnsafe(ref src)).StoreUnsafe(ref dst, last);
-        }
-        else if (Vector128.IsHardwareAccelerated && length >= (nuint)Vector128<float>.Count)
-        {
-            nuint last = length - (nuint)Vector128<float>.Count;
-            for (nuint i = 0; i < last; i += (nuint)Vector128<float>.Count)
-            {
-                Reverse(Vector128.LoadUnsafe(ref src, last - i)).StoreUnsafe(ref dst, i);
-            }
-
-            Reverse(Vector128.LoadUnsafe(ref src)).StoreUnsafe(ref dst, last);
-        }
-        else
-        {
-            for (nuint i = 0; i < length; i++)
-            {
-                Unsafe.Add(ref dst, i) = Unsafe.Add(ref src, length - 1 - i);
-            }
-        }
+        LaneLoop.Run(new MirrorBody { Source = source, Destination = destination }, (nuint)source.Length);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Reverse(Vector512<float> x) =>
-        Vector512.Shuffle(x, Vector512.Create(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0));
+    /// <summary>Writes the mirrored block of the source's end at each index.</summary>
+    private ref struct MirrorBody : ILaneBody
+    {
+        public required ReadOnlySpan<float> Source;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Reverse(Vector256<float> x) =>
-        Vector256.Shuffle(x, Vector256.Create(7, 6, 5, 4, 3, 2, 1, 0));
+        public required Span<float> Destination;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Reverse(Vector128<float> x) =>
-        Vector128.Shuffle(x, Vector128.Create(3, 2, 1, 0));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane> =>
+            TLane.Store(
+                TLane.Reverse(TLane.Load(ref MemoryMarshal.GetReference(Source), (nuint)Source.Length - index - (nuint)TLane.Count)),
+                ref MemoryMarshal.GetReference(Destination),
+                index);
+    }
 }

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Geometry;
 
 /// <summary>
-/// The two one-dimensional passes of a separable resampling, each written once against <see cref="ILaneBlock{TSelf}"/>.
+/// The two one-dimensional passes of a separable resampling, each written once against <see cref="ILane{TSelf}"/>.
 /// Both end with <c>x * scale + offset</c> on the stored value (1 and 0 for an intermediate pass).
 /// </summary>
 internal static class ResamplePasses
@@ -15,7 +17,7 @@ internal static class ResamplePasses
     /// Vertical pass over output rows <c>[firstRow, firstRow + rowCount)</c> of <paramref name="map"/>: effectively
     /// computes <c>destination[r][x] = (sum_k w[y][k] * source[start(y) + k][x]) * scale + offset</c> with
     /// <c>y = firstRow + r</c>, for <c>x</c> in <c>[0, rowLength)</c>. A whole row is one stream of lane blocks, the
-    /// last one overlapping its predecessor, so any <paramref name="rowLength"/> of at least <c>TBlock.Lanes</c> works.
+    /// last one overlapping its predecessor, so any <paramref name="rowLength"/> of at least <c>TBlock.Count</c> works.
     /// </summary>
     public static void Vertical<TSample, TReader, TBlock>(
         ref TSample source,
@@ -30,10 +32,10 @@ internal static class ResamplePasses
         float offset)
         where TSample : unmanaged
         where TReader : struct, ISampleReader<TSample>
-        where TBlock : struct, ILaneBlock<TBlock>
+        where TBlock : struct, ILane<TBlock>
     {
-        Debug.Assert(rowLength >= TBlock.Lanes, "A row must hold one lane block.");
-        nint lanes = TBlock.Lanes;
+        Debug.Assert(rowLength >= TBlock.Count, "A row must hold one lane block.");
+        nint lanes = TBlock.Count;
         nint last = rowLength - lanes;
         for (int r = 0; r < rowCount; r++)
         {
@@ -59,10 +61,10 @@ internal static class ResamplePasses
                     tap = ref Unsafe.Add(ref tap, sourceRowStride);
                 }
 
-                TBlock.Store(TBlock.Affine(s0, scale, offset), ref Unsafe.Add(ref row, x));
-                TBlock.Store(TBlock.Affine(s1, scale, offset), ref Unsafe.Add(ref row, x + lanes));
-                TBlock.Store(TBlock.Affine(s2, scale, offset), ref Unsafe.Add(ref row, x + (2 * lanes)));
-                TBlock.Store(TBlock.Affine(s3, scale, offset), ref Unsafe.Add(ref row, x + (3 * lanes)));
+                TBlock.Store(TBlock.Affine(s0, scale, offset), ref Unsafe.Add(ref row, x), 0);
+                TBlock.Store(TBlock.Affine(s1, scale, offset), ref Unsafe.Add(ref row, x + lanes), 0);
+                TBlock.Store(TBlock.Affine(s2, scale, offset), ref Unsafe.Add(ref row, x + (2 * lanes)), 0);
+                TBlock.Store(TBlock.Affine(s3, scale, offset), ref Unsafe.Add(ref row, x + (3 * lanes)), 0);
             }
 
             // The rest one block at a time, the last block overlapping its predecessor.
@@ -81,17 +83,19 @@ internal static class ResamplePasses
                     tap = ref Unsafe.Add(ref tap, sourceRowStride);
                 }
 
-                TBlock.Store(TBlock.Affine(sum, scale, offset), ref Unsafe.Add(ref row, x));
+                TBlock.Store(TBlock.Affine(sum, scale, offset), ref Unsafe.Add(ref row, x), 0);
             }
         }
     }
 
     /// <summary>
-    /// Horizontal pass over <paramref name="rows"/> rows: effectively computes
-    /// <c>destination[y][i] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
+    /// Horizontal pass over <paramref name="rows"/> rows, for the outputs <paramref name="range"/> holds of
+    /// <paramref name="map"/>: effectively computes
+    /// <c>destination[y][i - range.Output] = (sum_k w[i][k] * source[y][(start(i) + k) * sampleStride]) * scale + offset</c>.
     /// <paramref name="sampleStride"/> is 1 for a plane and the pixel size for an interleaved buffer (with
     /// <paramref name="source"/> at the channel's first sample). Runs the band form of <paramref name="map"/>, whose
-    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Lanes</c>, eight rows at a time.
+    /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Count</c>, eight rows at a time; only the blocks
+    /// that hold wanted outputs run, and the blocks straddling the range's ends store only their lanes inside it.
     /// </summary>
     public static void Horizontal<TBlock>(
         ref float source,
@@ -99,15 +103,15 @@ internal static class ResamplePasses
         nint sampleStride,
         int rows,
         ResizeKernelMap map,
+        in BlockRange range,
         ref float destination,
         nint destinationRowStride,
         float scale,
         float offset)
-        where TBlock : struct, ILaneBlock<TBlock>
+        where TBlock : struct, ILane<TBlock>
     {
-        Debug.Assert(map.BlockWidth == TBlock.Lanes && map.BlockCount > 0, "The map's band form must match the lane block.");
-        int blocks = map.BlockCount;
-        nint lanes = TBlock.Lanes;
+        Debug.Assert(map.BlockWidth == TBlock.Count && map.BlockCount > 0, "The map's band form must match the lane block.");
+        nint lanes = TBlock.Count;
         for (int y = 0; y < rows; y += 8)
         {
             // Eight rows at once: eight independent accumulation chains share each weight row. The last group
@@ -120,7 +124,7 @@ internal static class ResamplePasses
             ref float s5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * sourceRowStride);
             ref float s6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * sourceRowStride);
             ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
-            for (int b = 0; b < blocks; b++)
+            for (int b = range.WholeFirst; b < range.WholeEnd; b++)
             {
                 ref float weights = ref map.BandReference(b);
                 nint start = map.BlockStart(b) * sampleStride;
@@ -129,7 +133,7 @@ internal static class ResamplePasses
                 TBlock a4 = TBlock.Zero, a5 = TBlock.Zero, a6 = TBlock.Zero, a7 = TBlock.Zero;
                 for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
                 {
-                    TBlock w = TBlock.Load(ref weights);
+                    TBlock w = TBlock.Load(ref weights, 0);
                     a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref s0, j));
                     a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref s1, j));
                     a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref s2, j));
@@ -141,17 +145,19 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, lanes);
                 }
 
-                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b));
-                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride));
-                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride));
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - range.Output);
+                TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a2, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 2, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a3, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 3, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a4, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 4, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a5, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 5, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a6, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 6, rows - 1) * destinationRowStride), 0);
+                TBlock.Store(TBlock.Affine(a7, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 7, rows - 1) * destinationRowStride), 0);
             }
         }
+
+        HorizontalEdges<TBlock>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
     }
 
     /// <summary>
@@ -165,13 +171,13 @@ internal static class ResamplePasses
         nint sourceRowStride,
         int rows,
         ResizeKernelMap map,
+        in BlockRange range,
         ref float destination,
         nint destinationRowStride,
         float scale,
         float offset)
     {
         Debug.Assert(Avx512F.IsSupported && map.HasWindowForm, "The window form needs AVX-512.");
-        int blocks = map.BlockCount;
         int taps = map.MaxTaps;
         Vector512<float> scales = Vector512.Create(scale), offsets = Vector512.Create(offset);
         for (int y = 0; y < rows; y += 4)
@@ -182,7 +188,7 @@ internal static class ResamplePasses
             ref float s1 = ref Unsafe.Add(ref source, y1 * sourceRowStride);
             ref float s2 = ref Unsafe.Add(ref source, y2 * sourceRowStride);
             ref float s3 = ref Unsafe.Add(ref source, y3 * sourceRowStride);
-            for (int b = 0; b < blocks; b++)
+            for (int b = range.WholeFirst; b < range.WholeEnd; b++)
             {
                 nint start = map.WindowStart(b);
                 Vector512<float> lo0 = Vector512.LoadUnsafe(ref s0, (nuint)start), hi0 = Vector512.LoadUnsafe(ref s0, (nuint)(start + 16));
@@ -204,12 +210,56 @@ internal static class ResamplePasses
                     weights = ref Unsafe.Add(ref weights, 16);
                 }
 
-                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b));
+                ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - range.Output);
                 Vector512.MultiplyAddEstimate(a0, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y * destinationRowStride));
                 Vector512.MultiplyAddEstimate(a1, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y1 * destinationRowStride));
                 Vector512.MultiplyAddEstimate(a2, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y2 * destinationRowStride));
                 Vector512.MultiplyAddEstimate(a3, scales, offsets).StoreUnsafe(ref Unsafe.Add(ref d, y3 * destinationRowStride));
             }
         }
+
+        HorizontalEdges<Lane512>(ref source, sourceRowStride, 1, rows, map, range, ref destination, destinationRowStride, scale, offset);
     }
+
+    // The blocks of the range that straddle its ends, one row at a time, each lane the same sum as in the main loops
+    // (zero band weights add exact zeros); only the lanes inside the range are stored.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HorizontalEdges<TBlock>(
+        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, in BlockRange range, ref float destination, nint destinationRowStride, float scale, float offset)
+        where TBlock : struct, ILane<TBlock>
+    {
+        if (range.WholeFirst == range.FirstBlock && range.WholeEnd == range.EndBlock)
+        {
+            return;
+        }
+
+        Span<float> lanes = stackalloc float[TBlock.Count];
+        for (int b = range.FirstBlock; b < range.EndBlock; b++)
+        {
+            if (b >= range.WholeFirst && b < range.WholeEnd)
+            {
+                continue;
+            }
+
+            nint at = map.BlockFirstOutput(b) - range.Output;
+            int from = (int)Math.Max(0, -at), to = (int)Math.Min(TBlock.Count, range.Count - at);
+            nint start = map.BlockStart(b) * sampleStride;
+            int length = map.BlockLength(b);
+            for (int y = 0; y < rows; y++)
+            {
+                ref float row = ref Unsafe.Add(ref source, y * sourceRowStride);
+                ref float weights = ref map.BandReference(b);
+                TBlock sum = TBlock.Zero;
+                for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
+                {
+                    sum = TBlock.MultiplyAdd(sum, TBlock.Load(ref weights, 0), Unsafe.Add(ref row, j));
+                    weights = ref Unsafe.Add(ref weights, TBlock.Count);
+                }
+
+                TBlock.Store(TBlock.Affine(sum, scale, offset), ref MemoryMarshal.GetReference(lanes), 0);
+                lanes[from..to].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, (y * destinationRowStride) + at + from), to - from));
+            }
+        }
+    }
+
 }

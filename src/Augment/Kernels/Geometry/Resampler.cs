@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Geometry;
 
@@ -123,6 +124,14 @@ internal static class Resampler
             throw new ArgumentOutOfRangeException(nameof(request), $"The output size must be positive, got {request.DestinationHeight}x{request.DestinationWidth}.");
         }
 
+        ImageSize full = request.FullSize;
+        if (request.RowOffset < 0 || request.ColumnOffset < 0 || request.RowOffset > full.Height - request.DestinationHeight || request.ColumnOffset > full.Width - request.DestinationWidth)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(request),
+                $"The {request.DestinationHeight}x{request.DestinationWidth} output at ({request.RowOffset}, {request.ColumnOffset}) is not inside the {full.Height}x{full.Width} resize.");
+        }
+
         if (destinationLength < (long)channels * request.DestinationHeight * request.DestinationWidth)
         {
             throw new ArgumentException($"The destination holds {destinationLength} elements; {channels}x{request.DestinationHeight}x{request.DestinationWidth} are needed.", "destination");
@@ -139,9 +148,14 @@ internal static class Resampler
         where TReader : struct, ISampleReader<TSample>
     {
         int outHeight = r.DestinationHeight, outWidth = r.DestinationWidth;
+        ImageSize full = r.FullSize;
         int lanes = LaneWidth(int.MaxValue);
-        ResizeKernelMap vertical = ResizeKernelMapCache.Get(r.Height, outHeight, r.Interpolation, r.Antialias, mirror: false, blockWidth: 1);
-        ResizeKernelMap horizontal = ResizeKernelMapCache.Get(r.Width, outWidth, r.Interpolation, r.Antialias, r.Mirror, LaneWidth(outWidth));
+        ResizeKernelMap vertical = ResizeKernelMapCache.Get(r.Height, full.Height, r.Interpolation, r.Antialias, r.MirrorVertical, blockWidth: 1);
+        ResizeKernelMap horizontal = ResizeKernelMapCache.Get(r.Width, full.Width, r.Interpolation, r.Antialias, r.Mirror, LaneWidth(full.Width));
+
+        // The outputs of the full resize's maps that the destination holds; a mirrored map counts from the far end.
+        int firstRow = r.MirrorVertical ? full.Height - r.RowOffset - outHeight : r.RowOffset;
+        var columns = BlockRange.Of(horizontal, r.Mirror ? full.Width - r.ColumnOffset - outWidth : r.ColumnOffset, outWidth);
         int channels = source.Channels;
         nint plane = (nint)outHeight * outWidth;
         ref float output = ref MemoryMarshal.GetReference(destination);
@@ -153,15 +167,17 @@ internal static class Resampler
             for (int c = 0; c < channels; c++)
             {
                 Horizontal(
-                    ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
-                    source.RowStride, 1, outHeight, horizontal, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
+                    ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, (c * source.PlaneStride) + (firstRow * source.RowStride))),
+                    source.RowStride, 1, outHeight, horizontal, columns, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
 
             return;
         }
 
-        double verticalFirst = VerticalCost(vertical, r.Width * source.PixelSize, lanes) + (HorizontalCost(horizontal) * outHeight);
-        double horizontalFirst = (HorizontalCost(horizontal) * r.Height) + VerticalCost(vertical, outWidth, lanes);
+        // Costs of the two orders, the maps' full costs scaled to the block produced.
+        double rowShare = (double)outHeight / full.Height, columnShare = (double)outWidth / full.Width;
+        double verticalFirst = (VerticalCost(vertical, r.Width * source.PixelSize, lanes) * rowShare) + (HorizontalCost(horizontal) * columnShare * outHeight);
+        double horizontalFirst = (HorizontalCost(horizontal) * columnShare * r.Height) + (VerticalCost(vertical, outWidth, lanes) * rowShare);
         if (typeof(TSample) == typeof(float) && horizontalFirst < verticalFirst)
         {
             float[] scratch = ArrayPool<float>.Shared.Rent(r.Height * outWidth);
@@ -170,9 +186,9 @@ internal static class Resampler
             {
                 Horizontal(
                     ref Unsafe.As<TSample, float>(ref Unsafe.Add(ref origin, c * source.PlaneStride)),
-                    source.RowStride, 1, r.Height, horizontal, ref buffer, outWidth, 1f, 0f);
+                    source.RowStride, 1, r.Height, horizontal, columns, ref buffer, outWidth, 1f, 0f);
                 Vertical<float, FloatSampleReader>(
-                    ref buffer, outWidth, outWidth, vertical, 0, outHeight, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
+                    ref buffer, outWidth, outWidth, vertical, firstRow, outHeight, ref Unsafe.Add(ref output, c * plane), outWidth, Scale(scale, c), Offset(offset, c));
             }
 
             ArrayPool<float>.Shared.Return(scratch);
@@ -190,7 +206,7 @@ internal static class Resampler
             for (int y = 0; y < outHeight; y += strip)
             {
                 int count = Math.Min(strip, outHeight - y);
-                Vertical<TSample, TReader>(ref planeOrigin, source.RowStride, rowLength, vertical, y, count, ref buffered, rowLength, sampleScale, 0f);
+                Vertical<TSample, TReader>(ref planeOrigin, source.RowStride, rowLength, vertical, firstRow + y, count, ref buffered, rowLength, sampleScale, 0f);
                 for (int c = 0; c < channels; c++)
                 {
                     if (source.Planes > 1 && c != p)
@@ -199,7 +215,7 @@ internal static class Resampler
                     }
 
                     Horizontal(
-                        ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal,
+                        ref Unsafe.Add(ref buffered, source.Offsets[c]), rowLength, source.PixelSize, count, horizontal, columns,
                         ref Unsafe.Add(ref output, (c * plane) + ((nint)y * outWidth)), outWidth, Scale(scale, c), Offset(offset, c));
                 }
             }
@@ -234,39 +250,39 @@ internal static class Resampler
         switch (LaneWidth(rowLength))
         {
             case 16:
-                ResamplePasses.Vertical<TSample, TReader, Lanes16x512>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, Lane512>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8 when Vector256.IsHardwareAccelerated:
-                ResamplePasses.Vertical<TSample, TReader, Lanes8x256>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, Lane256>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8:
-                ResamplePasses.Vertical<TSample, TReader, Lanes8x128>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, Lane128x2>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
             default:
-                ResamplePasses.Vertical<TSample, TReader, Lanes1>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Vertical<TSample, TReader, ScalarLane>(ref source, sourceRowStride, rowLength, map, firstRow, rowCount, ref destination, destinationRowStride, scale, offset);
                 break;
         }
     }
 
     private static void Horizontal(
-        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, ref float destination, nint destinationRowStride, float scale, float offset)
+        ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, in BlockRange range, ref float destination, nint destinationRowStride, float scale, float offset)
     {
         switch (map.BlockWidth)
         {
             case 16 when sampleStride == 1 && map.HasWindowForm && Avx512F.IsSupported:
-                ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.HorizontalWindowed(ref source, sourceRowStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 16:
-                ResamplePasses.Horizontal<Lanes16x512>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lane512>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8 when Vector256.IsHardwareAccelerated:
-                ResamplePasses.Horizontal<Lanes8x256>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lane256>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             case 8:
-                ResamplePasses.Horizontal<Lanes8x128>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<Lane128x2>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
             default:
-                ResamplePasses.Horizontal<Lanes1>(ref source, sourceRowStride, sampleStride, rows, map, ref destination, destinationRowStride, scale, offset);
+                ResamplePasses.Horizontal<ScalarLane>(ref source, sourceRowStride, sampleStride, rows, map, range, ref destination, destinationRowStride, scale, offset);
                 break;
         }
     }

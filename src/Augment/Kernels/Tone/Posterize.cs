@@ -1,5 +1,6 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Tone;
 
@@ -13,7 +14,7 @@ public static partial class ToneKernels
     /// <param name="destination">The destination; may be <paramref name="x"/> itself.</param>
     /// <param name="bits">The bits kept, 0 to 8.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="bits"/> is outside [0, 8].</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or overlaps it without starting at the same element.</exception>
     public static void Posterize(ReadOnlySpan<float> x, Span<float> destination, int bits) =>
         Pointwise.Apply(x, destination, new PosterizeOperator(PosterizeMask(bits)));
 
@@ -37,15 +38,10 @@ public static partial class ToneKernels
     {
         private readonly int _mask = mask;
 
-        public float Invoke(float x) => (float)((int)MathF.Round(Math.Clamp(x, 0f, 1f) * Max8Bit) & _mask) / Max8Bit;
-
-        public Vector128<float> Invoke(Vector128<float> x) =>
-            Vector128.ConvertToSingle(Vector128.ConvertToInt32(Vector128.Round(Vector128.Clamp(x, Vector128<float>.Zero, Vector128<float>.One) * Max8Bit)) & Vector128.Create(_mask)) / Vector128.Create(Max8Bit);
-
-        public Vector256<float> Invoke(Vector256<float> x) =>
-            Vector256.ConvertToSingle(Vector256.ConvertToInt32(Vector256.Round(Vector256.Clamp(x, Vector256<float>.Zero, Vector256<float>.One) * Max8Bit)) & Vector256.Create(_mask)) / Vector256.Create(Max8Bit);
-
-        public Vector512<float> Invoke(Vector512<float> x) =>
-            Vector512.ConvertToSingle(Vector512.ConvertToInt32(Vector512.Round(Vector512.Clamp(x, Vector512<float>.Zero, Vector512<float>.One) * Max8Bit)) & Vector512.Create(_mask)) / Vector512.Create(Max8Bit);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TLane Invoke<TLane>(TLane x)
+            where TLane : struct, ILane<TLane> =>
+            TLane.ConvertToSingle(TLane.ConvertToInt32(TLane.Round(TLane.ClampUnit(x) * TLane.Create(Max8Bit))) & TLane.CreateBits((uint)_mask))
+            / TLane.Create(Max8Bit);
     }
 }

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Tone;
 
@@ -89,15 +90,9 @@ public static partial class ToneKernels
         private readonly float _factor = factor;
         private readonly float _complement = 1f - factor;
 
-        public float Invoke(float x, float y) => Math.Clamp((_factor * x) + (_complement * y), 0f, 1f);
-
-        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> y) =>
-            Vector128.Clamp((x * _factor) + (y * _complement), Vector128<float>.Zero, Vector128<float>.One);
-
-        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> y) =>
-            Vector256.Clamp((x * _factor) + (y * _complement), Vector256<float>.Zero, Vector256<float>.One);
-
-        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> y) =>
-            Vector512.Clamp((x * _factor) + (y * _complement), Vector512<float>.Zero, Vector512<float>.One);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TLane Invoke<TLane>(TLane x, TLane y)
+            where TLane : struct, ILane<TLane> =>
+            TLane.ClampUnit((x * TLane.Create(_factor)) + (y * TLane.Create(_complement)));
     }
 }

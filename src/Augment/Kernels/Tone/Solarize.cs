@@ -1,5 +1,6 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Augment.Imaging;
+using Augment.Kernels.Lanes;
 
 namespace Augment.Kernels.Tone;
 
@@ -14,7 +15,7 @@ public static partial class ToneKernels
     /// <param name="destination">The destination; may be <paramref name="x"/> itself.</param>
     /// <param name="threshold">The threshold on the [0, 1] scale; values above 1 leave the image unchanged.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or overlaps it without starting at the same element.</exception>
     public static void Solarize(ReadOnlySpan<float> x, Span<float> destination, float threshold) =>
         Pointwise.Apply(x, destination, new SolarizeOperator(ValidThreshold(threshold)));
 
@@ -31,15 +32,9 @@ public static partial class ToneKernels
     {
         private readonly float _threshold = threshold;
 
-        public float Invoke(float x) => x >= _threshold ? 1f - x : x;
-
-        public Vector128<float> Invoke(Vector128<float> x) =>
-            Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128.Create(_threshold)), Vector128<float>.One - x, x);
-
-        public Vector256<float> Invoke(Vector256<float> x) =>
-            Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256.Create(_threshold)), Vector256<float>.One - x, x);
-
-        public Vector512<float> Invoke(Vector512<float> x) =>
-            Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512.Create(_threshold)), Vector512<float>.One - x, x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TLane Invoke<TLane>(TLane x)
+            where TLane : struct, ILane<TLane> =>
+            TLane.ConditionalSelect(TLane.CompareGreaterThanOrEqual(x, TLane.Create(_threshold)), TLane.One - x, x);
     }
 }

@@ -1,5 +1,6 @@
 using Augment.Imaging;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -8,7 +9,7 @@ namespace Augment.Transforms.Geometry;
 /// <c>center_crop</c>): <c>top = round((H - h) / 2)</c> with round-half-to-even, <c>left</c> likewise. A crop larger
 /// than the image along a side is zero-padded on that side, symmetrically, the extra pixel going bottom/right.
 /// </summary>
-public sealed class CenterCrop : Transform
+public sealed class CenterCrop : Transform, ISamplingStep
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="height">The crop height, positive.</param>
@@ -34,6 +35,16 @@ public sealed class CenterCrop : Transform
 
     /// <summary>The crop width.</summary>
     public int Width { get; }
+
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => SamplingEffects.PaddedWindow;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random)
+    {
+        (int top, int left) = Corner(plan.Size, Height, Width);
+        plan.Crop(top, left, Height, Width, fill: 0f);
+    }
 
     /// <inheritdoc />
     protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder)

@@ -1,6 +1,7 @@
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -8,7 +9,7 @@ namespace Augment.Transforms.Geometry;
 /// Cuts the fixed window (<see cref="Top"/>, <see cref="Left"/>, <see cref="Height"/>, <see cref="Width"/>) out of
 /// the image (torchvision's <c>crop</c>). Parts of the window outside the image are zero, as in torchvision.
 /// </summary>
-public sealed class Crop : Transform
+public sealed class Crop : Transform, ISamplingStep
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="top">The window's first row; may be negative (zero padding above).</param>
@@ -37,6 +38,12 @@ public sealed class Crop : Transform
 
     /// <summary>The window's width.</summary>
     public int Width { get; }
+
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => SamplingEffects.PaddedWindow;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random) => plan.Crop(Top, Left, Height, Width, fill: 0f);
 
     /// <inheritdoc />
     protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder) =>

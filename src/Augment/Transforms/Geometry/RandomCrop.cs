@@ -2,6 +2,7 @@ using System.Buffers;
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -20,7 +21,7 @@ public readonly record struct RandomCropParams(int Top, int Left);
 /// after <see cref="Padding"/>; reflect and symmetric padding of an already padded side reflect that padded side.
 /// Where torchvision refuses a reflection longer than the side, this one keeps reflecting periodically.
 /// </remarks>
-public sealed class RandomCrop : RandomTransform<RandomCropParams>
+public sealed class RandomCrop : RandomTransform<RandomCropParams>, ISamplingStep
 {
     private const int StackIndexLimit = 1024;
 
@@ -100,6 +101,21 @@ public sealed class RandomCrop : RandomTransform<RandomCropParams>
     }
 
     /// <inheritdoc />
+    /// <remarks>A window inside the image without padding; constant padding fuses as a padded window; other modes do not fuse.</remarks>
+    SamplingEffects ISamplingStep.Effects =>
+        Padding.IsNone && !PadIfNeeded ? SamplingEffects.Window
+        : PaddingMode == PaddingMode.Constant ? SamplingEffects.PaddedWindow
+        : SamplingEffects.None;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random)
+    {
+        ImageSize size = plan.Size;
+        (int top, int left) = Corner(size, Draw(3, size, ref random));
+        plan.Crop(top, left, Height, Width, Padding.IsNone && !PadIfNeeded ? null : Fill);
+    }
+
+    /// <inheritdoc />
     public override RandomCropParams Draw(int channels, ImageSize size, ref RandomSource random)
     {
         ImageSize padded = PaddedSize(size);
@@ -119,16 +135,22 @@ public sealed class RandomCrop : RandomTransform<RandomCropParams>
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters, $"The {Height}x{Width} window is not inside the padded {padded} image.");
         }
 
-        (int extraTop, int extraLeft) = Extra(image.Size);
-        int top = parameters.Top - extraTop - Padding.Top;
-        int left = parameters.Left - extraLeft - Padding.Left;
+        (int top, int left) = Corner(image.Size, parameters);
         if (PaddingMode == PaddingMode.Constant || (top >= 0 && left >= 0 && top + Height <= image.Height && left + Width <= image.Width))
         {
             // Constant padding in one or two stages only shifts the window; the crop kernel fills the outside.
             return Crop.Window(image, top, left, Height, Width, FlipMode.None, Fill);
         }
 
+        (int extraTop, int extraLeft) = Extra(image.Size);
         return Gather(image, parameters, extraTop, extraLeft);
+    }
+
+    // The window's corner in the coordinates of the unpadded image of `size` (negative inside the padding).
+    private (int Top, int Left) Corner(ImageSize size, in RandomCropParams parameters)
+    {
+        (int extraTop, int extraLeft) = Extra(size);
+        return (parameters.Top - extraTop - Padding.Top, parameters.Left - extraLeft - Padding.Left);
     }
 
     private ImageTensor Gather(ImageTensor image, RandomCropParams parameters, int extraTop, int extraLeft)

@@ -1,6 +1,7 @@
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -9,7 +10,7 @@ namespace Augment.Transforms.Geometry;
 public readonly record struct RandomHorizontalFlipParams(bool Flipped);
 
 /// <summary>Mirrors the image left-right with probability <see cref="P"/>, in place (torchvision's <c>RandomHorizontalFlip</c>).</summary>
-public sealed class RandomHorizontalFlip : RandomTransform<RandomHorizontalFlipParams>
+public sealed class RandomHorizontalFlip : RandomTransform<RandomHorizontalFlipParams>, ISamplingStep
 {
     /// <summary>Creates the transform.</summary>
     /// <param name="p">The probability of mirroring, in [0, 1].</param>
@@ -18,6 +19,12 @@ public sealed class RandomHorizontalFlip : RandomTransform<RandomHorizontalFlipP
 
     /// <summary>The probability of mirroring.</summary>
     public double P { get; }
+
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => SamplingEffects.Flip;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random) => plan.Flip(Draw(3, plan.Size, ref random).Flipped, vertical: false);
 
     /// <inheritdoc />
     public override RandomHorizontalFlipParams Draw(int channels, ImageSize size, ref RandomSource random) => new(random.NextBoolean(P));

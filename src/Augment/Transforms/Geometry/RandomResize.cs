@@ -1,5 +1,7 @@
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
+using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -11,7 +13,7 @@ public readonly record struct RandomResizeParams(ImageSize Size);
 /// The base of the multi-scale resizes: a subclass draws the output size from the input's, and
 /// <see cref="ApplyCore(ImageTensor, in RandomResizeParams)"/> resamples the whole image to it.
 /// </summary>
-public abstract class RandomResize : RandomTransform<RandomResizeParams>
+public abstract class RandomResize : RandomTransform<RandomResizeParams>, ISamplingStep
 {
     /// <summary>Sets the resampling.</summary>
     /// <param name="interpolation">The interpolation.</param>
@@ -28,6 +30,12 @@ public abstract class RandomResize : RandomTransform<RandomResizeParams>
 
     /// <summary>Whether bilinear and bicubic downscaling are antialiased.</summary>
     public bool Antialias { get; }
+
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => SamplingEffects.Resize;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random) => plan.Resize(Draw(3, plan.Size, ref random).Size, Interpolation, Antialias);
 
     /// <inheritdoc />
     protected override ImageTensor ApplyCore(ImageTensor image, in RandomResizeParams parameters)

@@ -1,6 +1,7 @@
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -14,7 +15,7 @@ namespace Augment.Transforms.Geometry;
 /// keep the first box that fits, placed uniformly. If none fits, the fallback is a central box: the whole image,
 /// narrowed or shortened to the nearest bound of <see cref="Ratio"/> when the image's own ratio lies outside it.
 /// </remarks>
-public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
+public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>, ISamplingStep
 {
     private const int Attempts = 10;
 
@@ -70,6 +71,17 @@ public sealed class RandomResizedCrop : RandomTransform<RandomResizedCropParams>
 
     /// <summary>Whether bilinear and bicubic downscaling are antialiased.</summary>
     public bool Antialias { get; }
+
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => SamplingEffects.Window | SamplingEffects.Resize;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random)
+    {
+        RandomResizedCropParams p = Draw(3, plan.Size, ref random);
+        plan.Crop(p.Top, p.Left, p.Height, p.Width);
+        plan.Resize(Size, Interpolation, Antialias);
+    }
 
     /// <inheritdoc />
     public override RandomResizedCropParams Draw(int channels, ImageSize size, ref RandomSource random)

@@ -1,6 +1,7 @@
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -8,7 +9,7 @@ namespace Augment.Transforms.Geometry;
 /// Resizes the image (torchvision's <c>Resize</c>): to a shorter side, optionally capped, or to an explicit
 /// (height, width), with PIL-exact antialiased bilinear or bicubic, plain bilinear or bicubic, or nearest.
 /// </summary>
-public sealed class Resize : Transform
+public sealed class Resize : Transform, ISamplingStep
 {
     /// <summary>Creates a resize to an output size.</summary>
     /// <param name="size">The output size.</param>
@@ -46,6 +47,12 @@ public sealed class Resize : Transform
 
     /// <summary>Whether bilinear and bicubic downscaling are antialiased.</summary>
     public bool Antialias { get; }
+
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => SamplingEffects.Resize;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random) => plan.Resize(Size.Resolve(plan.Size), Interpolation, Antialias);
 
     /// <inheritdoc />
     protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder) => Apply(image);

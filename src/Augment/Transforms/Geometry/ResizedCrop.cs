@@ -1,6 +1,7 @@
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
+using Augment.Transforms.Sampling;
 
 namespace Augment.Transforms.Geometry;
 
@@ -8,7 +9,7 @@ namespace Augment.Transforms.Geometry;
 /// Crops a fixed box and resizes it (torchvision's <c>resized_crop</c>), in one resampling pass over the box: the
 /// box is never copied out of the image.
 /// </summary>
-public sealed class ResizedCrop : Transform
+public sealed class ResizedCrop : Transform, ISamplingStep
 {
     /// <summary>Creates a resized crop.</summary>
     /// <param name="top">The box's first row, non-negative.</param>
@@ -42,6 +43,16 @@ public sealed class ResizedCrop : Transform
 
     /// <summary>The output size, interpolation and antialiasing.</summary>
     public Resize Resize { get; }
+
+    /// <inheritdoc />
+    SamplingEffects ISamplingStep.Effects => SamplingEffects.Window | SamplingEffects.Resize;
+
+    /// <inheritdoc />
+    void ISamplingStep.Plan(ref SamplingPlan plan, ref RandomSource random)
+    {
+        plan.Crop(Top, Left, Height, Width);
+        plan.Resize(Resize.Size.Resolve(new ImageSize(Height, Width)), Resize.Interpolation, Resize.Antialias);
+    }
 
     /// <inheritdoc />
     protected override ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder) => Apply(image);

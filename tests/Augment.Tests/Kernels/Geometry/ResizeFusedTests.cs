@@ -78,6 +78,106 @@ public sealed class ResizeFusedTests
         }
     }
 
+    /// <summary>
+    /// A block of a resize (the full resize's maps evaluated for the block's rows and columns only), mirrored on either
+    /// axis, is bit for bit the block cut out of the full resize and then mirrored: pixel sources always run the
+    /// vertical pass first, and every output is the same sum whichever lane block computes it.
+    /// </summary>
+    [Theory]
+    [Trait("Category", "HardwarePaths")]
+    [InlineData(Interpolation.Bilinear, true)]
+    [InlineData(Interpolation.Bicubic, true)]
+    [InlineData(Interpolation.Bilinear, false)]
+    [InlineData(Interpolation.Nearest, false)]
+    public void ABlockOfAResizeIsTheResizeCropped(Interpolation interpolation, bool antialias)
+    {
+        const int height = 53, width = 71;
+        var pixels = new byte[height * width * 4];
+        new Random(11).NextBytes(pixels);
+        (int Rows, int Columns)[] resizes = [(40, 57), (31, 100), (12, 9)];
+        foreach ((int rows, int columns) in resizes)
+        {
+            var whole = new ResampleRequest(3, 2, 47, 66, rows, columns, interpolation, antialias);
+            float[] full = new float[3 * rows * columns];
+            Resampler.Resample(pixels, width * 4, PixelLayout.Rgba32, height, width, whole, full);
+            foreach ((int top, int left, int h, int w) in new[] { (0, 0, rows, columns), (5, 17, rows - 9, columns - 30), (1, 3, 4, 5), (rows - 2, columns - 7, 2, 7) })
+            {
+                if (h <= 0 || w <= 0 || top + h > rows || left + w > columns)
+                {
+                    continue;
+                }
+
+                foreach ((bool horizontal, bool vertical) in new[] { (false, false), (true, false), (false, true), (true, true) })
+                {
+                    ResampleRequest block = whole with
+                    {
+                        DestinationHeight = h, DestinationWidth = w, Mirror = horizontal, MirrorVertical = vertical,
+                        Resized = new ImageSize(rows, columns), RowOffset = top, ColumnOffset = left,
+                    };
+                    float[] actual = new float[(3 * h * w) + 2];
+                    actual.AsSpan().Fill(float.NaN);
+                    Resampler.Resample(pixels, width * 4, PixelLayout.Rgba32, height, width, block, actual.AsSpan(1, 3 * h * w));
+                    Assert.True(float.IsNaN(actual[0]) && float.IsNaN(actual[^1]), "wrote outside the destination");
+                    for (int c = 0; c < 3; c++)
+                    {
+                        for (int y = 0; y < h; y++)
+                        {
+                            for (int x = 0; x < w; x++)
+                            {
+                                int sy = top + (vertical ? h - 1 - y : y), sx = left + (horizontal ? w - 1 - x : x);
+                                float expected = full[(((c * rows) + sy) * columns) + sx];
+                                float got = actual[1 + (((c * h) + y) * w) + x];
+                                Assert.True(
+                                    BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(got),
+                                    $"{rows}x{columns} block ({top},{left},{h},{w}) flips {horizontal}/{vertical} at c{c} y{y} x{x}: {got} != {expected}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Float planes take the same block path (band or AVX-512 window form, either order of passes).</summary>
+    [Theory]
+    [Trait("Category", "HardwarePaths")]
+    [InlineData(Interpolation.Bilinear, true)]
+    [InlineData(Interpolation.Bicubic, false)]
+    public void ABlockOfAPlanarResizeIsTheResizeCropped(Interpolation interpolation, bool antialias)
+    {
+        using ImageTensor source = ReferenceResampler.RandomImage(3, 61, 90, seed: 4);
+        foreach ((int rows, int columns, int top, int left, int h, int w) in new[] { (70, 83, 9, 13, 50, 41), (40, 64, 0, 5, 40, 3), (33, 47, 2, 31, 30, 16) })
+        {
+            var whole = new ResampleRequest(1, 4, 58, 80, rows, columns, interpolation, antialias);
+            float[] full = new float[3 * rows * columns];
+            Resampler.Resample(source.Data, 3, 61, 90, whole, full);
+            foreach ((bool horizontal, bool vertical) in new[] { (false, false), (true, true) })
+            {
+                ResampleRequest block = whole with
+                {
+                    DestinationHeight = h, DestinationWidth = w, Mirror = horizontal, MirrorVertical = vertical,
+                    Resized = new ImageSize(rows, columns), RowOffset = top, ColumnOffset = left,
+                };
+                float[] actual = new float[3 * h * w];
+                Resampler.Resample(source.Data, 3, 61, 90, block, actual);
+                for (int i = 0; i < actual.Length; i++)
+                {
+                    int c = i / (h * w), y = i / w % h, x = i % w;
+                    int sy = top + (vertical ? h - 1 - y : y), sx = left + (horizontal ? w - 1 - x : x);
+                    Assert.Equal(full[(((c * rows) + sy) * columns) + sx], actual[i], 1e-5f);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ABlockOutsideTheResizeIsRejected()
+    {
+        var pixels = new byte[10 * 10 * 3];
+        var request = new ResampleRequest(0, 0, 10, 10, 4, 4, Interpolation.Bilinear, true) { Resized = new ImageSize(6, 6), RowOffset = 3 };
+        Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, request, new float[48]));
+    }
+
     [Fact]
     public void MirrorEqualsFlippingTheResizedImage()
     {
