@@ -1,5 +1,6 @@
 using Augment.Batching;
 using Augment.Data;
+using Augment.ImageSharp;
 using Augment.Imaging;
 using Augment.Skia;
 using Augment.Tests.Codec;
@@ -31,12 +32,13 @@ public sealed class LoaderBadFileTests
         return data;
     }
 
-    private static IEnumerable<string> DecoderNames() => TurboJpegDecoder.IsAvailable ? ["skia", "turbojpeg"] : ["skia"];
+    private static IEnumerable<string> DecoderNames() => TurboJpegDecoder.IsAvailable ? ["skia", "turbojpeg", "imagesharp"] : ["skia", "imagesharp"];
 
     private static IImageDecoder Decoder(string name) => name switch
     {
         "skia" => new SkiaImageDecoder(),
         "turbojpeg" => new TurboJpegDecoder(new SkiaImageDecoder()),
+        "imagesharp" => new ImageSharpDecoder(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
