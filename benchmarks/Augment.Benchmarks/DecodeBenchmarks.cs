@@ -1,4 +1,5 @@
 using Augment.Imaging;
+using Augment.ImageSharp;
 using Augment.Skia;
 using Augment.TurboJpeg;
 using BenchmarkDotNet.Attributes;
@@ -9,7 +10,8 @@ namespace Augment.Benchmarks;
 /// Decoding the make_images.py JPEG set (AUGMENT_BENCH_IMAGES, default /tmp/augbench/images) from bytes in memory:
 /// to a float tensor (PIL's decode + to_tensor counterpart) and to pooled 8-bit pixels with a minimum size, which lets
 /// libjpeg-turbo's DCT scaling skip work; and the same decodes through the system's SIMD libjpeg-turbo
-/// (<see cref="TurboJpegDecoder"/>; those throw when libturbojpeg.so.0 is absent). Times are per image.
+/// (<see cref="TurboJpegDecoder"/>; those throw when libturbojpeg.so.0 is absent) and through the fully managed
+/// <see cref="ImageSharpDecoder"/>, which has no DCT scaling (its minimum-size decode is a full one). Times are per image.
 /// </summary>
 [MemoryDiagnoser]
 public class DecodeBenchmarks
@@ -17,6 +19,7 @@ public class DecodeBenchmarks
     private const int SetSize = 200;
 
     private readonly SkiaImageDecoder _decoder = new();
+    private readonly ImageSharpDecoder _imageSharp = new();
     private TurboJpegDecoder? _turbo;
     private byte[][] _files = [];
     private PixelBuffer _pixels = null!;
@@ -97,6 +100,26 @@ public class DecodeBenchmarks
         foreach (byte[] file in _files)
         {
             turbo.Decode(file).Dispose();
+        }
+    }
+
+    /// <summary>Full decode to 8-bit RGBA through ImageSharp (managed code).</summary>
+    [Benchmark(OperationsPerInvoke = SetSize)]
+    public void ImageSharpDecodePixels()
+    {
+        foreach (byte[] file in _files)
+        {
+            _imageSharp.DecodePixels(file).Dispose();
+        }
+    }
+
+    /// <summary>Full decode to a 3xHxW float tensor through ImageSharp.</summary>
+    [Benchmark(OperationsPerInvoke = SetSize)]
+    public void ImageSharpDecodeToTensor()
+    {
+        foreach (byte[] file in _files)
+        {
+            _imageSharp.Decode(file).Dispose();
         }
     }
 }

@@ -1,10 +1,11 @@
 // End-to-end throughput of the data pipeline over the make_images.py JPEGs, bytes in memory.
 //
 //   dotnet run -c Release --project benchmarks/Augment.Pipeline -- [IMAGES] [--workers N] [--seconds S]
-//       [--only REGEX] [--no-dct] [--no-fuse] [--batch B] [--repeat K] [--decoder skia|turbo]
+//       [--only REGEX] [--no-dct] [--no-fuse] [--batch B] [--repeat K] [--decoder skia|turbo|imagesharp]
 //
 // --decoder picks the JPEG decoder: turbo (the system's SIMD libjpeg-turbo through Augment.TurboJpeg, with Skia for
-// other formats; the default when libturbojpeg.so.0 is installed) or skia (SkiaSharp's bundled, non-SIMD libjpeg-turbo).
+// other formats; the default when libturbojpeg.so.0 is installed), skia (SkiaSharp's bundled, non-SIMD libjpeg-turbo)
+// or imagesharp (SixLabors.ImageSharp 2.1, fully managed; it has no DCT scaling, so it always decodes at full size).
 //
 // IMAGES defaults to /tmp/augbench/images (python3 ../shared/bench/make_images.py). Each recipe runs first on
 // one worker, then on N (default: all cores), and prints images/s (median, min and max over passes of the set),
@@ -16,6 +17,7 @@ using System.Text.RegularExpressions;
 using Augment.Batching;
 using Augment.Data;
 using Augment.Imaging;
+using Augment.ImageSharp;
 using Augment.Skia;
 using Augment.Transforms;
 using Augment.Transforms.Color;
@@ -62,7 +64,8 @@ IImageDecoder decoder = decoderName switch
 {
     "skia" => new SkiaImageDecoder(),
     "turbo" => new TurboJpegDecoder(new SkiaImageDecoder()),
-    _ => throw new ArgumentException($"--decoder must be skia or turbo, got '{decoderName}'."),
+    "imagesharp" => new ImageSharpDecoder(),
+    _ => throw new ArgumentException($"--decoder must be skia, turbo or imagesharp, got '{decoderName}'."),
 };
 Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; decoder {decoderName} ({decoder.GetType().Name}); DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row");
 Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9} {"per-cpu-s",10} {"B/img",8}  img/s (per-cpu-s: images per second of process CPU time, robust to a busy machine; B/img: managed bytes allocated per image)");

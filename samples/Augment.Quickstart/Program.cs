@@ -1,9 +1,12 @@
 // Augment quickstart: the training and evaluation pipelines of an ImageNet-style CNN, run through the data loader
 // on the bundled photos (or on an ImageFolder tree given as the first argument), with a preview PNG of the views.
+//
+//   dotnet run --project samples/Augment.Quickstart -- [FOLDER [PREVIEW.png]] [--decoder skia|turbo|imagesharp]
 using System.Diagnostics;
 using Augment.Batching;
 using Augment.Data;
 using Augment.Imaging;
+using Augment.ImageSharp;
 using Augment.Samples;
 using Augment.Skia;
 using Augment.Transforms;
@@ -12,12 +15,33 @@ using Augment.Transforms.Geometry;
 using Augment.Transforms.Occlusion;
 using Augment.TurboJpeg;
 
-string preview = args.Length > 1 ? args[1] : "preview.png";
+// --decoder picks the codec: turbo (the system's SIMD libjpeg-turbo, the default when installed: apt-get install
+// libturbojpeg0), skia (SkiaSharp, bundled native code) or imagesharp (fully managed, no native code, no DCT scaling).
+string decoderName = TurboJpegDecoder.IsAvailable ? "turbo" : "skia";
+List<string> positional = [];
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--decoder" && i + 1 < args.Length)
+    {
+        decoderName = args[++i];
+    }
+    else
+    {
+        positional.Add(args[i]);
+    }
+}
 
-// JPEGs through the system's SIMD libjpeg-turbo when it is installed (apt-get install libturbojpeg0), else Skia.
-IImageDecoder decoder = TurboJpegDecoder.IsAvailable ? new TurboJpegDecoder(fallback: new SkiaImageDecoder()) : new SkiaImageDecoder();
-IImageSource source = args.Length > 0 ? new ImageFolderSource(args[0], decoder) : BundledPhotos.Load();
-Console.WriteLine($"Source: {source.Count} images ({(args.Length > 0 ? args[0] : "bundled photos")})");
+IImageDecoder decoder = decoderName switch
+{
+    "turbo" => new TurboJpegDecoder(fallback: new SkiaImageDecoder()),
+    "skia" => new SkiaImageDecoder(),
+    "imagesharp" => new ImageSharpDecoder(),
+    _ => throw new ArgumentException($"--decoder must be skia, turbo or imagesharp, got '{decoderName}'."),
+};
+
+string preview = positional.Count > 1 ? positional[1] : "preview.png";
+IImageSource source = positional.Count > 0 ? new ImageFolderSource(positional[0], decoder) : BundledPhotos.Load();
+Console.WriteLine($"Source: {source.Count} images ({(positional.Count > 0 ? positional[0] : "bundled photos")})");
 
 // torchvision: RandomResizedCrop(224), RandomHorizontalFlip(), ColorJitter(0.4, 0.4, 0.4), ToTensor(), Normalize(), RandomErasing(0.25)
 var train = new Compose(

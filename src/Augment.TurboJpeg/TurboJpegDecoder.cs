@@ -12,7 +12,7 @@ namespace Augment.TurboJpeg;
 /// 8-bit <see cref="PixelLayout.Rgba32"/> with alpha 255; gray JPEGs become RGB. CMYK and YCCK JPEGs, which TurboJPEG
 /// does not convert to RGB, go to the fallback decoder. The EXIF orientation tag, which libjpeg-turbo ignores, is read
 /// from the APP1 segment and applied. Headers are checked before any pixel memory is allocated: a JPEG declaring
-/// more than <see cref="TurboJpegDecoderOptions.MaxPixels"/> pixels throws. Empty, corrupt and truncated JPEGs throw
+/// more than <see cref="ImageDecoderOptions.MaxPixels"/> pixels throws. Empty, corrupt and truncated JPEGs throw
 /// <see cref="InvalidDataException"/> naming the source (the given name, or <c>&lt;bytes&gt;</c>).
 /// </para>
 /// <para>
@@ -21,9 +21,8 @@ namespace Augment.TurboJpeg;
 /// reused across calls and threads. Instances are immutable and thread-safe.
 /// </para>
 /// </remarks>
-public sealed class TurboJpegDecoder : IImageDecoder
+public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
 {
-    private const string UnnamedSource = "<bytes>";
     private static readonly Lock s_poolLock = new();
     private static readonly nint[] s_pool = new nint[Math.Max(4, 2 * Environment.ProcessorCount)];
     private static int s_pooled;
@@ -34,6 +33,7 @@ public sealed class TurboJpegDecoder : IImageDecoder
     /// <exception cref="ArgumentNullException"><paramref name="fallback"/> is <see langword="null"/>.</exception>
     /// <exception cref="DllNotFoundException">libjpeg-turbo's TurboJPEG library is not installed (see <see cref="IsAvailable"/>).</exception>
     public TurboJpegDecoder(IImageDecoder fallback, TurboJpegDecoderOptions? options = null)
+        : base(options ?? TurboJpegDecoderOptions.Default)
     {
         ArgumentNullException.ThrowIfNull(fallback);
         if (!IsAvailable)
@@ -44,7 +44,6 @@ public sealed class TurboJpegDecoder : IImageDecoder
         }
 
         Fallback = fallback;
-        Options = options ?? TurboJpegDecoderOptions.Default;
         FileExtensions = [.. new[] { ".jpg", ".jpeg" }.Union(fallback.FileExtensions, StringComparer.OrdinalIgnoreCase)];
     }
 
@@ -54,12 +53,9 @@ public sealed class TurboJpegDecoder : IImageDecoder
     /// <summary>The decoder for everything that is not a JPEG TurboJPEG can turn into RGB.</summary>
     public IImageDecoder Fallback { get; }
 
-    /// <summary>The options this decoder applies to JPEGs.</summary>
-    public TurboJpegDecoderOptions Options { get; }
-
     /// <inheritdoc />
     /// <remarks><c>.jpg</c> and <c>.jpeg</c>, and every extension of <see cref="Fallback"/>.</remarks>
-    public IReadOnlyList<string> FileExtensions { get; }
+    public override IReadOnlyList<string> FileExtensions { get; }
 
     /// <summary>Whether <paramref name="encoded"/> starts like a JPEG file (SOI marker then another marker).</summary>
     /// <param name="encoded">The file's bytes.</param>
@@ -67,13 +63,11 @@ public sealed class TurboJpegDecoder : IImageDecoder
     public static bool IsJpeg(ReadOnlySpan<byte> encoded) => encoded.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
 
     /// <inheritdoc />
-    public unsafe ImageInfo Identify(ReadOnlySpan<byte> encoded, string? sourceName = null)
+    protected override unsafe ImageInfo IdentifyCore(ReadOnlySpan<byte> encoded, string source)
     {
-        string source = sourceName ?? UnnamedSource;
-        ThrowIfEmpty(encoded, source);
         if (!IsJpeg(encoded))
         {
-            return Fallback.Identify(encoded, sourceName);
+            return Fallback.Identify(encoded, source);
         }
 
         nint handle = RentHandle();
@@ -82,7 +76,7 @@ public sealed class TurboJpegDecoder : IImageDecoder
             fixed (byte* address = encoded)
             {
                 (int width, int height, _) = ReadHeader(handle, address, encoded.Length, source);
-                return new ImageInfo(width, height, "jpeg", ExifOrientation.Oriented(width, height, Orientation(encoded)));
+                return new ImageInfo(width, height, "jpeg", ExifOrientation.Oriented(width, height, JpegOrientation(encoded)));
             }
         }
         catch
@@ -99,37 +93,16 @@ public sealed class TurboJpegDecoder : IImageDecoder
     }
 
     /// <inheritdoc />
-    public ImageTensor Decode(ReadOnlySpan<byte> encoded, string? sourceName = null)
-    {
-        using PixelBuffer pixels = DecodePixels(encoded, null, sourceName);
-        return pixels.ToTensor();
-    }
-
-    /// <summary>
-    /// Decodes the image into pooled pixels, oriented upright: JPEGs as <see cref="PixelLayout.Rgba32"/> through
-    /// TurboJPEG, other formats (and CMYK JPEGs) as the fallback decoder does.
-    /// </summary>
     /// <remarks>
-    /// For JPEG, when <paramref name="minimumSize"/> is given, libjpeg-turbo's DCT scaling decodes at 1/8, 1/4 or
-    /// 1/2 of the stored size: the smallest of those whose both sides (once oriented) stay at least
-    /// <paramref name="minimumSize"/>, or the full size when none does; the same choice as <c>SkiaImageDecoder</c>.
-    /// It is several times faster than a full decode but not an antialiased resize; callers that need exact
-    /// torchvision parity pass <see langword="null"/>.
+    /// JPEGs decode as <see cref="PixelLayout.Rgba32"/> through TurboJPEG, at a DCT-scaled size when
+    /// <paramref name="minimumSize"/> allows (the same choice as <c>SkiaImageDecoder</c>); other formats and CMYK
+    /// JPEGs as the fallback decoder does.
     /// </remarks>
-    /// <param name="encoded">The file's bytes.</param>
-    /// <param name="minimumSize">The smallest acceptable oriented size, or <see langword="null"/> for the full size.</param>
-    /// <param name="sourceName">A name for the source (usually a path), used in error messages.</param>
-    /// <returns>The pixels; the caller owns them and must dispose them.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumSize"/> is not positive.</exception>
-    /// <exception cref="InvalidDataException">The bytes are empty, corrupt, truncated or exceed the pixel limit.</exception>
-    public unsafe PixelBuffer DecodePixels(ReadOnlySpan<byte> encoded, ImageSize? minimumSize = null, string? sourceName = null)
+    protected override unsafe PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source)
     {
-        minimumSize?.ThrowIfEmpty(nameof(minimumSize));
-        string source = sourceName ?? UnnamedSource;
-        ThrowIfEmpty(encoded, source);
         if (!IsJpeg(encoded))
         {
-            return Fallback.DecodePixels(encoded, minimumSize, sourceName);
+            return Fallback.DecodePixels(encoded, minimumSize, source);
         }
 
         nint handle = RentHandle();
@@ -138,20 +111,14 @@ public sealed class TurboJpegDecoder : IImageDecoder
             fixed (byte* address = encoded)
             {
                 (int width, int height, int colorSpace) = ReadHeader(handle, address, encoded.Length, source);
-                if ((long)width * height > Options.MaxPixels)
-                {
-                    throw new InvalidDataException(
-                        $"'{source}' declares a {width}x{height} (width x height) jpeg image of {(long)width * height} pixels, over the limit of " +
-                        $"{Options.MaxPixels} (TurboJpegDecoderOptions.MaxPixels); it may be a decompression bomb.");
-                }
-
+                ThrowIfTooLarge(width, height, "jpeg", source);
                 if (colorSpace is TurboJpegNative.ColorSpaceCmyk or TurboJpegNative.ColorSpaceYcck)
                 {
-                    return Fallback.DecodePixels(encoded, minimumSize, sourceName);
+                    return Fallback.DecodePixels(encoded, minimumSize, source);
                 }
 
-                int orientation = Orientation(encoded);
-                (int decodedWidth, int decodedHeight) = DecodedSize(width, height, orientation, minimumSize);
+                int orientation = JpegOrientation(encoded);
+                (int decodedWidth, int decodedHeight) = DctScaledSize(width, height, orientation, minimumSize);
                 PixelBuffer pixels = PixelBuffer.Rent(decodedWidth, decodedHeight, PixelLayout.Rgba32);
                 try
                 {
@@ -162,22 +129,14 @@ public sealed class TurboJpegDecoder : IImageDecoder
                             ThrowUnlessAccepted(handle, width, height, source);
                         }
                     }
-
-                    if (orientation == ExifOrientation.Upright)
-                    {
-                        return pixels;
-                    }
-
-                    using (pixels)
-                    {
-                        return ExifOrientation.Apply(pixels, orientation);
-                    }
                 }
                 catch
                 {
                     pixels.Dispose();
                     throw;
                 }
+
+                return Finish(pixels, null, orientation);
             }
         }
         catch
@@ -193,8 +152,9 @@ public sealed class TurboJpegDecoder : IImageDecoder
         }
     }
 
-    private int Orientation(ReadOnlySpan<byte> jpeg) => Options.ApplyExifOrientation ? ExifReader.Orientation(jpeg) : ExifOrientation.Upright;
+    private int JpegOrientation(ReadOnlySpan<byte> jpeg) => Orientation(ExifReader.Orientation(jpeg));
 
+    /// <summary>Reads the JPEG's header; a header without a frame (TurboJPEG then reports 0x0) is refused too.</summary>
     private static unsafe (int Width, int Height, int ColorSpace) ReadHeader(nint handle, byte* address, int length, string source)
     {
         if (TurboJpegNative.DecompressHeader3(handle, address, new((uint)length), out int width, out int height, out _, out int colorSpace) != 0)
@@ -202,27 +162,8 @@ public sealed class TurboJpegDecoder : IImageDecoder
             throw new InvalidDataException($"'{source}' is not a JPEG TurboJPEG can read: {length} bytes whose header is truncated or corrupt ({TurboJpegNative.ErrorMessage(handle)}).");
         }
 
+        ThrowIfZeroSize(width, height, "jpeg", source);
         return (width, height, colorSpace);
-    }
-
-    /// <summary>The smallest DCT-scaled size (1/8, 1/4, 1/2) whose oriented sides cover the minimum; else the stored size.</summary>
-    private static (int Width, int Height) DecodedSize(int width, int height, int orientation, ImageSize? minimumSize)
-    {
-        if (minimumSize is ImageSize minimum)
-        {
-            foreach (int denominator in (ReadOnlySpan<int>)[8, 4, 2])
-            {
-                // 1/8, 1/4 and 1/2 are among every libjpeg-turbo's scaling factors; TJSCALED rounds up, as Skia's sizes do.
-                int w = (width + denominator - 1) / denominator, h = (height + denominator - 1) / denominator;
-                ImageSize oriented = ExifOrientation.Oriented(w, h, orientation);
-                if (oriented.Width >= minimum.Width && oriented.Height >= minimum.Height)
-                {
-                    return (w, h);
-                }
-            }
-        }
-
-        return (width, height);
     }
 
     private void ThrowUnlessAccepted(nint handle, int width, int height, string source)
@@ -235,17 +176,7 @@ public sealed class TurboJpegDecoder : IImageDecoder
 
         if (!Options.AcceptTruncated)
         {
-            throw new InvalidDataException(
-                $"'{source}' is truncated or corrupt: libjpeg-turbo decoded only part of the {width}x{height} jpeg image ({message}). " +
-                "Set TurboJpegDecoderOptions.AcceptTruncated to accept it with the rest filled in.");
-        }
-    }
-
-    private static void ThrowIfEmpty(ReadOnlySpan<byte> encoded, string source)
-    {
-        if (encoded.IsEmpty)
-        {
-            throw new InvalidDataException($"'{source}' is empty: there is no image to decode.");
+            throw Truncated(source, $"libjpeg-turbo decoded only part of the {width}x{height} jpeg image ({message})");
         }
     }
 

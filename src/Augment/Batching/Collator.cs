@@ -237,6 +237,31 @@ public sealed class Collator
     }
 
     /// <summary>
+    /// Normalizes <paramref name="image"/> in place as <see cref="Write"/> normalizes a sample, for producers that cut
+    /// several samples out of one image (test-time views): normalizing the image once equals normalizing each copy.
+    /// Does nothing when the collator does not normalize.
+    /// </summary>
+    /// <param name="image">An image with the normalization's channel count.</param>
+    /// <exception cref="ArgumentException">The channel count differs from the normalization's.</exception>
+    internal void NormalizeInPlace(ImageTensor image)
+    {
+        if (_scale is null || _offset is null)
+        {
+            return;
+        }
+
+        if (image.Channels != _scale.Length)
+        {
+            throw new ArgumentException($"The collator normalizes {_scale.Length} channels, the image has {image.Channels}.", nameof(image));
+        }
+
+        for (int c = 0; c < _scale.Length; c++)
+        {
+            Pointwise.ApplyInPlace(image.Plane(c), new AffineOperator(_scale[c], _offset[c]));
+        }
+    }
+
+    /// <summary>
     /// Finishes a batch filled slot by slot, after every producer has finished: with a class count, checks that
     /// every label lies in [0, K) and writes the smoothed one-hot soft targets.
     /// </summary>

@@ -19,11 +19,12 @@ internal sealed class ViewTarget : IViewTarget
     private int _label;
     private SampleOrigin _origin;
     private ImageBatch? _dense;
+    private bool _normalized;
 
     /// <summary>Points the target at sample <paramref name="slot"/> of <paramref name="job"/>, view group <paramref name="group"/> of <paramref name="views"/> views.</summary>
     public void Reset(BatchJob job, Collator collator, ViewLayout layout, int group, int views, int slot, int label, SampleOrigin origin)
     {
-        (_job, _collator, _layout, _group, _views, _slot, _label, _origin, _dense) = (job, collator, layout, group, views, slot, label, origin, null);
+        (_job, _collator, _layout, _group, _views, _slot, _label, _origin, _dense, _normalized) = (job, collator, layout, group, views, slot, label, origin, null, false);
     }
 
     public void Write(int view, ImageTensor image)
@@ -32,6 +33,12 @@ internal sealed class ViewTarget : IViewTarget
         int row = Row(view);
         _collator.Write(batch, row, image, _label);
         batch.Origins[row] = _origin;
+    }
+
+    public void NormalizeSource(ImageTensor image)
+    {
+        _collator.NormalizeInPlace(image);
+        _normalized = true;
     }
 
     public Span<float> Rows(int channels, ImageSize size)
@@ -51,7 +58,11 @@ internal sealed class ViewTarget : IViewTarget
         for (int v = 0; v < _views; v++)
         {
             int row = Row(v);
-            _collator.Normalize(batch, row);
+            if (!_normalized)
+            {
+                _collator.Normalize(batch, row);
+            }
+
             batch.Labels[row] = _label;
             batch.Origins[row] = _origin;
         }

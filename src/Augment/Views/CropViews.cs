@@ -23,13 +23,8 @@ internal sealed class CropViews : ViewGroup
 
     internal override void Write(ImageTensor image, RandomSource group, IViewTarget target)
     {
-        if (Before is null)
-        {
-            WriteViews(image, target);
-            return;
-        }
-
-        using ImageTensor prepared = Before.Apply(image.Clone(), ref group);
+        // A copy either way: the views are cut from it after it is normalized in place, once.
+        using ImageTensor prepared = Before is null ? image.Clone() : Before.Apply(image.Clone(), ref group);
         WriteViews(prepared, target);
     }
 
@@ -41,9 +36,13 @@ internal sealed class CropViews : ViewGroup
 
     internal override void WriteAfterPrefix(ImageTensor prepared, IViewTarget target) => WriteViews(prepared, target);
 
-    /// <summary>Cuts the views of an image that <see cref="Before"/> has already run on.</summary>
+    /// <summary>
+    /// Cuts the views of an image that <see cref="Before"/> has already run on (and that this group may modify),
+    /// normalizing it once first: the views are crops and resizes of it, linear in its values.
+    /// </summary>
     private void WriteViews(ImageTensor prepared, IViewTarget target)
     {
+        target.NormalizeSource(prepared);
         Views.Write(prepared, target.Rows(prepared.Channels, Views.ViewSize));
         target.Complete();
     }

@@ -9,11 +9,17 @@ internal interface IViewTarget
     void Write(int view, ImageTensor image);
 
     /// <summary>
+    /// Normalizes <paramref name="image"/> in place as the collator normalizes rows, once, for a dense writer whose
+    /// views are linear in the image (copies, crops, resizes): <see cref="Complete"/> then leaves the rows as written.
+    /// </summary>
+    void NormalizeSource(ImageTensor image);
+
+    /// <summary>
     /// The raw rows of all the sample's views, contiguous (sample-major layout only), for a dense writer; call
     /// <see cref="Complete"/> once they are written.
     /// </summary>
     Span<float> Rows(int channels, ImageSize size);
 
-    /// <summary>Normalizes the rows given by <see cref="Rows"/> and sets their labels and origins.</summary>
+    /// <summary>Normalizes the rows given by <see cref="Rows"/> (unless <see cref="NormalizeSource"/> did it) and sets their labels and origins.</summary>
     void Complete();
 }

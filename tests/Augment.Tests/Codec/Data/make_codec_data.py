@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Writes the small codec test files of this folder (Pillow 9.4). The pixel formulas are repeated in CodecDataTests.cs."""
-import io, struct, zlib
+"""Writes the small codec test files of this folder (Pillow 9.4); make_conformance_data.py then writes the rest and the
+expected pixels. BadFileCorpus.cs builds the bad files from noise.jpg and noise.png."""
+import random, struct, zlib
 from PIL import Image
 
 W, H = 12, 8
@@ -70,18 +71,7 @@ cmyk.save("cmyk.jpg", quality=100)
 decoded = Image.open("cmyk.jpg").convert("RGB")
 print("cmyk block centres as RGB by Pillow:", [decoded.getpixel((8 * i + 4, 4)) for i in range(4)])
 
-# Decompression bombs: a PNG header declaring 100000x100000 RGB pixels with a few bytes of data, and a JPEG
-# whose SOF0 declares 60000x60000.
-open("bomb.png", "wb").write(raw_png(100000, 100000, 8, 2, [b"\x00" * 30]))
-buf = io.BytesIO()
-Image.new("RGB", (8, 8), (1, 2, 3)).save(buf, "JPEG")
-jpeg = bytearray(buf.getvalue())
-sof = jpeg.index(b"\xff\xc0")
-jpeg[sof + 5:sof + 9] = struct.pack(">HH", 60000, 60000)
-open("bomb.jpg", "wb").write(bytes(jpeg))
-
 # Bases of the bad-file corpus (BadFileCorpus.cs cuts and corrupts them): 64x48 noise, so the scan and IDAT are long.
-import random
 rng = random.Random(7)
 noise = Image.new("RGB", (64, 48))
 noise.putdata([(rng.randrange(256), rng.randrange(256), (x * 4 + y) % 256) for y in range(48) for x in range(64)])
