@@ -60,6 +60,21 @@ public static class DataFixtures
         return data.ToArray();
     }
 
+    /// <summary>Reads every batch's pixels into one array, disposing the batches.</summary>
+    public static float[] ReadPixels(IEnumerable<Augment.Batching.ImageBatch> batches)
+    {
+        var data = new List<float>();
+        foreach (Augment.Batching.ImageBatch batch in batches)
+        {
+            using (batch)
+            {
+                data.AddRange(batch.Data.ToArray());
+            }
+        }
+
+        return [.. data];
+    }
+
     /// <summary>Writes a tar shard of (key, image, label) samples, members in the order given.</summary>
     public static void WriteShard(string path, IEnumerable<(string Key, byte[]? Image, string? Label)> samples)
     {

@@ -15,34 +15,20 @@ public sealed class LoaderEpochTests
     private static DataLoader MakeLoader(int count, int batchSize = 4, bool shuffle = true) =>
         new(MakeSource(count), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = batchSize, Shuffle = shuffle, Seed = 7, Workers = 2, Transform = new RandomWindow() });
 
-    private static float[] Read(IEnumerable<ImageBatch> batches)
-    {
-        var data = new List<float>();
-        foreach (ImageBatch batch in batches)
-        {
-            using (batch)
-            {
-                data.AddRange(batch.Data.ToArray());
-            }
-        }
-
-        return [.. data];
-    }
-
     [Fact]
     public void EachPlainEnumerationIsTheNextEpoch()
     {
         using DataLoader loader = MakeLoader(10);
-        float[] first = Read(loader);
+        float[] first = DataFixtures.ReadPixels(loader);
         Assert.Equal(1, loader.Epoch);
         Assert.Equal(0, loader.LastEpoch!.Epoch);
-        float[] second = Read(loader);
+        float[] second = DataFixtures.ReadPixels(loader);
         Assert.Equal(2, loader.Epoch);
         Assert.Equal(1, loader.LastEpoch!.Epoch);
 
         Assert.False(first.AsSpan().SequenceEqual(second), "two plain passes gave the same batches: an epoch was replayed");
-        Assert.Equal(Read(loader.ReadEpoch(0, Token)), first);
-        Assert.Equal(Read(loader.ReadEpoch(1, Token)), second);
+        Assert.Equal(DataFixtures.ReadPixels(loader.ReadEpoch(0, Token)), first);
+        Assert.Equal(DataFixtures.ReadPixels(loader.ReadEpoch(1, Token)), second);
         Assert.Equal(2, loader.Epoch); // explicit reads leave the counter alone
     }
 
@@ -51,12 +37,12 @@ public sealed class LoaderEpochTests
     {
         using DataLoader loader = MakeLoader(10);
         loader.Epoch = 5;
-        float[] resumed = Read(loader);
+        float[] resumed = DataFixtures.ReadPixels(loader);
         Assert.Equal(6, loader.Epoch);
-        Assert.Equal(Read(loader.ReadEpoch(5, Token)), resumed);
+        Assert.Equal(DataFixtures.ReadPixels(loader.ReadEpoch(5, Token)), resumed);
 
         using var fromOptions = new DataLoader(MakeSource(10), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 7, Workers = 2, Epoch = 5, Transform = new RandomWindow() });
-        Assert.Equal(resumed, Read(fromOptions));
+        Assert.Equal(resumed, DataFixtures.ReadPixels(fromOptions));
     }
 
     [Fact]

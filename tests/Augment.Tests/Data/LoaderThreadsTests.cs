@@ -22,20 +22,6 @@ public sealed class LoaderThreadsTests
             BatchSize = 3, Workers = workers, Shuffle = true, Seed = 11, Transform = transform ?? new RandomWindow(), Collator = collator,
         });
 
-    private static float[] Read(IEnumerable<ImageBatch> batches)
-    {
-        var data = new List<float>();
-        foreach (ImageBatch batch in batches)
-        {
-            using (batch)
-            {
-                data.AddRange(batch.Data.ToArray());
-            }
-        }
-
-        return [.. data];
-    }
-
     [Fact]
     public void WorkerThreadsAreReusedAcrossEpochsAndEndOnDispose()
     {
@@ -46,7 +32,7 @@ public sealed class LoaderThreadsTests
         for (int epoch = 0; epoch < 3; epoch++)
         {
             recorder.Seen.Clear();
-            Read(loader.ReadEpoch(epoch, Token));
+            DataFixtures.ReadPixels(loader.ReadEpoch(epoch, Token));
             perEpoch.Add([.. recorder.Seen.Keys.Order()]);
         }
 
@@ -88,13 +74,13 @@ public sealed class LoaderThreadsTests
                 continue;
             }
 
-            float[] data = Read(loader.ReadEpoch(epoch, Token));
+            float[] data = DataFixtures.ReadPixels(loader.ReadEpoch(epoch, Token));
             Assert.Equal(4 * 3 * 12 * 12, data.Length);
             Assert.Equal(0, collator.Pool.Outstanding); // a finished epoch has returned everything when its enumeration ends
             if (epoch % 8 == 0)
             {
                 using DataLoader fresh = MakeLoader(source, workers: 1);
-                Assert.Equal(Read(fresh.ReadEpoch(epoch, Token)), data);
+                Assert.Equal(DataFixtures.ReadPixels(fresh.ReadEpoch(epoch, Token)), data);
             }
         }
 
@@ -125,10 +111,10 @@ public sealed class LoaderThreadsTests
         await loader.LastRunStopped.WaitAsync(TimeSpan.FromSeconds(10), Token);
         Assert.Equal(0, collator.Pool.Outstanding);
 
-        float[] again = Read(loader.ReadEpoch(0, Token));
+        float[] again = DataFixtures.ReadPixels(loader.ReadEpoch(0, Token));
         Assert.Equal(0, collator.Pool.Outstanding);
         using DataLoader fresh = MakeLoader(source, workers: 1);
-        Assert.Equal(Read(fresh.ReadEpoch(0, Token)), again);
+        Assert.Equal(DataFixtures.ReadPixels(fresh.ReadEpoch(0, Token)), again);
         Assert.Equal(14, loader.LastEpoch!.Batches);
     }
 
@@ -137,8 +123,8 @@ public sealed class LoaderThreadsTests
     {
         InMemorySource source = MakeSource(9);
         using DataLoader loader = MakeLoader(source, workers: 1);
-        float[] first = Read(loader.ReadEpoch(0, Token));
-        float[] second = Read(loader.ReadEpoch(1, Token));
+        float[] first = DataFixtures.ReadPixels(loader.ReadEpoch(0, Token));
+        float[] second = DataFixtures.ReadPixels(loader.ReadEpoch(1, Token));
 
         var a = new List<float>();
         var b = new List<float>();
@@ -163,7 +149,7 @@ public sealed class LoaderThreadsTests
 
         Assert.Equal(first, a);
         Assert.Equal(second, b);
-        Assert.Equal(first, Read(loader.ReadEpoch(0, Token)));
+        Assert.Equal(first, DataFixtures.ReadPixels(loader.ReadEpoch(0, Token)));
     }
 
     /// <summary>Crops like <see cref="RandomWindow"/>, noting the threads it runs on.</summary>
