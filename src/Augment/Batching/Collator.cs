@@ -204,11 +204,7 @@ public sealed class Collator
         }
         else
         {
-            int plane = image.PlaneLength;
-            for (int c = 0; c < _scale.Length; c++)
-            {
-                Pointwise.Apply(image.Plane(c), slot.Slice(c * plane, plane), new AffineOperator(_scale[c], _offset[c]));
-            }
+            NormalizeSample(image.Data, slot, image.PlaneLength);
         }
 
         batch.Labels[index] = label;
@@ -225,14 +221,10 @@ public sealed class Collator
     {
         ArgumentNullException.ThrowIfNull(batch);
         batch.ThrowIfIndexOutside(index);
-        if (_scale is null || _offset is null)
+        if (_scale is not null)
         {
-            return;
-        }
-
-        for (int c = 0; c < _scale.Length; c++)
-        {
-            Pointwise.ApplyInPlace(batch.Plane(index, c), new AffineOperator(_scale[c], _offset[c]));
+            Span<float> slot = batch.Slot(index);
+            NormalizeSample(slot, slot, batch.Height * batch.Width);
         }
     }
 
@@ -255,9 +247,18 @@ public sealed class Collator
             throw new ArgumentException($"The collator normalizes {_scale.Length} channels, the image has {image.Channels}.", nameof(image));
         }
 
-        for (int c = 0; c < _scale.Length; c++)
+        NormalizeSample(image.Data, image.Data, image.PlaneLength);
+    }
+
+    /// <summary>
+    /// Writes the normalized channels of one sample, <paramref name="plane"/> elements each, from
+    /// <paramref name="source"/> into <paramref name="destination"/> (which may be <paramref name="source"/>).
+    /// </summary>
+    private void NormalizeSample(ReadOnlySpan<float> source, Span<float> destination, int plane)
+    {
+        for (int c = 0; c < _scale!.Length; c++)
         {
-            Pointwise.ApplyInPlace(image.Plane(c), new AffineOperator(_scale[c], _offset[c]));
+            Pointwise.Apply(source.Slice(c * plane, plane), destination.Slice(c * plane, plane), new AffineOperator(_scale[c], _offset![c]));
         }
     }
 

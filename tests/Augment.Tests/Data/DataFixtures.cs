@@ -60,6 +60,10 @@ public static class DataFixtures
         return data.ToArray();
     }
 
+    /// <summary>An in-memory dataset of <paramref name="count"/> PNGs from <see cref="Image"/>, labels <c>i % 3</c>, named <c>img{i}</c>.</summary>
+    public static Augment.Data.InMemorySource Source(int count) =>
+        new(Enumerable.Range(0, count).Select(i => Augment.Data.InMemorySample.FromBytes(Image(i), i % 3, $"img{i}")));
+
     /// <summary>Reads every batch's pixels into one array, disposing the batches.</summary>
     public static float[] ReadPixels(IEnumerable<Augment.Batching.ImageBatch> batches)
     {

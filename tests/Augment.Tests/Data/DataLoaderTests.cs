@@ -8,9 +8,6 @@ namespace Augment.Tests.Data;
 
 public sealed class DataLoaderTests
 {
-    private static InMemorySource MakeSource(int count) =>
-        new(Enumerable.Range(0, count).Select(i => InMemorySample.FromBytes(DataFixtures.Image(i), i % 3, $"img{i}")));
-
     private static (float[] Data, int[] Labels, int[] Sizes) ReadAll(DataLoader loader, int epoch)
     {
         var data = new List<float>();
@@ -32,7 +29,7 @@ public sealed class DataLoaderTests
     [Fact]
     public void BatchesAreIdenticalWhateverTheWorkerCount()
     {
-        InMemorySource source = MakeSource(23);
+        InMemorySource source = DataFixtures.Source(23);
         var results = new List<(float[] Data, int[] Labels, int[] Sizes)>();
         foreach (int workers in new[] { 1, 2, 4 })
         {
@@ -61,7 +58,7 @@ public sealed class DataLoaderTests
     [Fact]
     public async Task AsyncEnumerationMatchesTheBlockingOne()
     {
-        using var loader = new DataLoader(MakeSource(9), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 5, Workers = 2, Transform = new RandomWindow() });
+        using var loader = new DataLoader(DataFixtures.Source(9), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 5, Workers = 2, Transform = new RandomWindow() });
         var (data, labels, _) = ReadAll(loader, 0);
         var asyncData = new List<float>();
         var asyncLabels = new List<int>();
@@ -82,7 +79,7 @@ public sealed class DataLoaderTests
     [Fact]
     public async Task BatchTransformsAreDeterministicAcrossWorkerCounts()
     {
-        InMemorySource source = MakeSource(11);
+        InMemorySource source = DataFixtures.Source(11);
         float[]? data = null;
         float[]? targets = null;
         foreach (int workers in new[] { 1, 3 })
@@ -124,7 +121,7 @@ public sealed class DataLoaderTests
     [Fact]
     public void DropLastAndDistributedRanksCoverTheDataset()
     {
-        InMemorySource source = MakeSource(10);
+        InMemorySource source = DataFixtures.Source(10);
         var seen = new List<int>();
         for (int rank = 0; rank < 3; rank++)
         {
@@ -194,7 +191,7 @@ public sealed class DataLoaderTests
     public async Task CancellationStopsTheWorkersAndReturnsEveryBuffer()
     {
         var collator = new Collator();
-        using var loader = new DataLoader(MakeSource(40), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
+        using var loader = new DataLoader(DataFixtures.Source(40), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 3, PrefetchBatches = 4, Collator = collator, Transform = new RandomWindow() });
         using var cancellation = new CancellationTokenSource();
         int received = 0;
         Assert.ThrowsAny<OperationCanceledException>(() =>
@@ -215,7 +212,7 @@ public sealed class DataLoaderTests
 
         // A consumer blocked on a slow batch is released at once when cancelled.
         var slowCollator = new Collator();
-        using var slow = new DataLoader(MakeSource(4), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 1, Collator = slowCollator, Transform = new Sleep(TimeSpan.FromSeconds(3)) });
+        using var slow = new DataLoader(DataFixtures.Source(4), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 2, Workers = 1, Collator = slowCollator, Transform = new Sleep(TimeSpan.FromSeconds(3)) });
         using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => slow.ReadEpoch(0, soon.Token).First());
@@ -240,7 +237,7 @@ public sealed class DataLoaderTests
     public void ProgressIsReportedForEveryBatch()
     {
         var reports = new List<LoaderProgress>();
-        using var loader = new DataLoader(MakeSource(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = 2, Transform = new RandomWindow(), Progress = new SyncProgress(reports.Add) });
+        using var loader = new DataLoader(DataFixtures.Source(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = 2, Transform = new RandomWindow(), Progress = new SyncProgress(reports.Add) });
         ReadAll(loader, 0);
         Assert.Equal([1L, 2L, 3L], reports.Select(r => r.Batches));
         Assert.Equal([3L, 6L, 7L], reports.Select(r => r.Images));
@@ -251,7 +248,7 @@ public sealed class DataLoaderTests
     [Fact]
     public void OptionsAreValidated()
     {
-        InMemorySource source = MakeSource(1);
+        InMemorySource source = DataFixtures.Source(1);
         var decoder = new SkiaImageDecoder();
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { BatchSize = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Workers = 0 }));

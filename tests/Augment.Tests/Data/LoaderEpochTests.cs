@@ -9,11 +9,8 @@ public sealed class LoaderEpochTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static InMemorySource MakeSource(int count) =>
-        new(Enumerable.Range(0, count).Select(i => InMemorySample.FromBytes(DataFixtures.Image(i), i % 3, $"img{i}")));
-
     private static DataLoader MakeLoader(int count, int batchSize = 4, bool shuffle = true) =>
-        new(MakeSource(count), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = batchSize, Shuffle = shuffle, Seed = 7, Workers = 2, Transform = new RandomWindow() });
+        new(DataFixtures.Source(count), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = batchSize, Shuffle = shuffle, Seed = 7, Workers = 2, Transform = new RandomWindow() });
 
     [Fact]
     public void EachPlainEnumerationIsTheNextEpoch()
@@ -41,7 +38,7 @@ public sealed class LoaderEpochTests
         Assert.Equal(6, loader.Epoch);
         Assert.Equal(DataFixtures.ReadPixels(loader.ReadEpoch(5, Token)), resumed);
 
-        using var fromOptions = new DataLoader(MakeSource(10), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 7, Workers = 2, Epoch = 5, Transform = new RandomWindow() });
+        using var fromOptions = new DataLoader(DataFixtures.Source(10), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 7, Workers = 2, Epoch = 5, Transform = new RandomWindow() });
         Assert.Equal(resumed, DataFixtures.ReadPixels(fromOptions));
     }
 
@@ -68,7 +65,7 @@ public sealed class LoaderEpochTests
     [Fact]
     public void HugeBatchSizeGivesOneBatch()
     {
-        using DataLoader loader = new(MakeSource(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = int.MaxValue, Workers = 2, Transform = new RandomWindow() });
+        using DataLoader loader = new(DataFixtures.Source(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = int.MaxValue, Workers = 2, Transform = new RandomWindow() });
         Assert.Equal(1, loader.BatchCount);
         int[] counts = [.. loader.ReadEpoch(0, Token).Select(batch =>
         {
@@ -79,7 +76,7 @@ public sealed class LoaderEpochTests
         })];
         Assert.Equal([7], counts);
 
-        using DataLoader dropping = new(MakeSource(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = int.MaxValue, DropLast = true, Workers = 2, Transform = new RandomWindow() });
+        using DataLoader dropping = new(DataFixtures.Source(7), new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = int.MaxValue, DropLast = true, Workers = 2, Transform = new RandomWindow() });
         Assert.Equal(0, dropping.BatchCount);
         Assert.Empty(dropping.ReadEpoch(0, Token));
     }
@@ -87,7 +84,7 @@ public sealed class LoaderEpochTests
     [Fact]
     public void EveryBatchNamesItsSamples()
     {
-        InMemorySource source = MakeSource(10);
+        InMemorySource source = DataFixtures.Source(10);
         using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Shuffle = true, Seed = 3, Workers = 2, Transform = new RandomWindow() });
         var seen = new List<long>();
         foreach (ImageBatch batch in loader.ReadEpoch(0, Token))

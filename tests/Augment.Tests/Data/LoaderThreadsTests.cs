@@ -13,9 +13,6 @@ public sealed class LoaderThreadsTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static InMemorySource MakeSource(int count) =>
-        new(Enumerable.Range(0, count).Select(i => InMemorySample.FromBytes(DataFixtures.Image(i), i % 3, $"img{i}")));
-
     private static DataLoader MakeLoader(InMemorySource source, int workers, ITransform? transform = null, Collator? collator = null) =>
         new(source, new SkiaImageDecoder(), new DataLoaderOptions
         {
@@ -26,7 +23,7 @@ public sealed class LoaderThreadsTests
     public void WorkerThreadsAreReusedAcrossEpochsAndEndOnDispose()
     {
         var recorder = new ThreadRecorder();
-        var loader = MakeLoader(MakeSource(12), workers: 2, recorder);
+        var loader = MakeLoader(DataFixtures.Source(12), workers: 2, recorder);
         recorder.All.Clear(); // the loader tried the pipeline on synthetic images on this thread when it was created
         var perEpoch = new List<int[]>();
         for (int epoch = 0; epoch < 3; epoch++)
@@ -56,7 +53,7 @@ public sealed class LoaderThreadsTests
     public async Task ManyShortEpochsReturnEveryBufferAndMatchAFreshLoader()
     {
         var collator = new Collator();
-        InMemorySource source = MakeSource(4);
+        InMemorySource source = DataFixtures.Source(4);
         using DataLoader loader = MakeLoader(source, workers: 2, collator: collator);
         for (int epoch = 0; epoch < 24; epoch++)
         {
@@ -91,7 +88,7 @@ public sealed class LoaderThreadsTests
     public async Task AnEpochAfterACancelledOneRunsInFull()
     {
         var collator = new Collator();
-        InMemorySource source = MakeSource(40);
+        InMemorySource source = DataFixtures.Source(40);
         using DataLoader loader = MakeLoader(source, workers: 3, collator: collator);
         using var cancellation = new CancellationTokenSource();
         int received = 0;
@@ -121,7 +118,7 @@ public sealed class LoaderThreadsTests
     [Fact]
     public void InterleavedEnumerationsEachGetThreads()
     {
-        InMemorySource source = MakeSource(9);
+        InMemorySource source = DataFixtures.Source(9);
         using DataLoader loader = MakeLoader(source, workers: 1);
         float[] first = DataFixtures.ReadPixels(loader.ReadEpoch(0, Token));
         float[] second = DataFixtures.ReadPixels(loader.ReadEpoch(1, Token));
