@@ -112,9 +112,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         Options.Validate();
         Collator = Options.Collator ?? new Collator();
         LoaderChecks.Pipeline(Options, Collator);
-        Fused = Options.Fuse && Options.Views is null ? FusedPipeline.TryCreate(Options.Transform) : null;
-        FusedViews = Options.Fuse && Options.Views is [{ Prefix: { } prefix }] && FusedPipeline.TryCreate(prefix) is { HasRest: false } fused ? fused : null;
-        Parts = new LoaderParts(Decoder, Collator, Options, Fused, FusedViews);
+        FusedPipeline? fusedViews = Options.Fuse && Options.Views is [{ Prefix: { } prefix }] && FusedPipeline.TryCreate(prefix) is { HasRest: false } fused ? fused : null;
+        Parts = new LoaderParts(Decoder, Collator, Options, Options.Fuse && Options.Views is null ? FusedPipeline.TryCreate(Options.Transform) : null, fusedViews);
         _epoch = Options.Epoch;
     }
 
@@ -172,7 +171,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     /// Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>), or,
     /// with one test-time view group, whether its resize is fused into decoding.
     /// </summary>
-    public bool IsFused => Fused is not null || FusedViews is not null;
+    public bool IsFused => Parts.Fused is not null || Parts.FusedViews is not null;
 
     /// <summary>The report of the last epoch read to its end, or <see langword="null"/>.</summary>
     public EpochSummary? LastEpoch { get; private set; }
@@ -253,11 +252,6 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         _disposed = true;
         Interlocked.Exchange(ref _idle, null)?.Stop();
     }
-
-    internal FusedPipeline? Fused { get; }
-
-    /// <summary>The fused resize of a single test-time view group, or <see langword="null"/>.</summary>
-    internal FusedPipeline? FusedViews { get; }
 
     /// <summary>The last epoch run's <see cref="EpochRun.Stopped"/>: tests await it before counting pooled buffers.</summary>
     internal Task LastRunStopped { get; private set; } = Task.CompletedTask;

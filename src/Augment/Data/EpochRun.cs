@@ -35,11 +35,10 @@ internal sealed class EpochRun : IDisposable
         _group = loader.RentGroup();
         _loader = loader;
         Epoch = epoch;
-        Options = loader.Options;
+        Parts = loader.Parts;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _permits = new SemaphoreSlim(Options.EffectivePrefetch, Options.EffectivePrefetch);
         Token = _cancellation.Token;
-        Parts = loader.Parts;
         Layout = loader.Layout(epoch);
         TotalBatches = loader.BatchCount;
 
@@ -49,7 +48,7 @@ internal sealed class EpochRun : IDisposable
 
     public int Epoch { get; }
 
-    public DataLoaderOptions Options { get; }
+    public DataLoaderOptions Options => Parts.Options;
 
     /// <summary>What the workers need from the loader.</summary>
     public LoaderParts Parts { get; }
