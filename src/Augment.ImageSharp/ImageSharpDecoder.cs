@@ -60,7 +60,7 @@ public sealed class ImageSharpDecoder(ImageSharpDecoderOptions? options = null) 
 
     /// <inheritdoc />
     /// <remarks>Pixels are <see cref="PixelLayout.Rgba32"/>, always at full size (ImageSharp has no DCT scaling).</remarks>
-    protected override PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source)
+    protected override PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source, PixelBuffer? destination)
     {
         (IImageInfo info, IImageFormat format) = ReadHeader(encoded, source);
         string name = FormatName(format);
@@ -75,14 +75,14 @@ public sealed class ImageSharpDecoder(ImageSharpDecoderOptions? options = null) 
         try
         {
             using Image<Rgba32> image = Image.Load<Rgba32>(s_configuration, encoded);
-            pixels = image.ToPixelBuffer();
+            pixels = image.CopyPixels(PixelLayout.Rgba32, destination);
         }
         catch (Exception error) when (IsDecodingFailure(error))
         {
             throw new InvalidDataException($"'{source}' ({info.Width}x{info.Height} {name}) could not be decoded by ImageSharp: {error.Message}", error);
         }
 
-        return Finish(pixels, Options.AlphaBackground?.ToPixel<Rgb24>() is Rgb24 c ? (c.R, c.G, c.B) : null, orientation);
+        return Finish(pixels, Options.AlphaBackground?.ToPixel<Rgb24>() is Rgb24 c ? (c.R, c.G, c.B) : null, orientation, destination);
     }
 
     private static unsafe (IImageInfo Info, IImageFormat Format) ReadHeader(ReadOnlySpan<byte> encoded, string source)

@@ -127,11 +127,12 @@ public static class ImageSharpInterop
         return pixels.ToTensor();
     }
 
-    private static PixelBuffer CopyPixels<TPixel>(Image<TPixel> image, PixelLayout layout)
+    /// <summary>Copies the image's pixels into <paramref name="reuse"/> (reshaped) or, when it is <see langword="null"/>, a new buffer.</summary>
+    internal static PixelBuffer CopyPixels<TPixel>(this Image<TPixel> image, PixelLayout layout, PixelBuffer? reuse = null)
         where TPixel : unmanaged, IPixel<TPixel>
     {
         ArgumentNullException.ThrowIfNull(image);
-        PixelBuffer pixels = PixelBuffer.Rent(image.Width, image.Height, layout);
+        PixelBuffer pixels = PixelBuffer.Rent(image.Width, image.Height, layout, reuse);
         try
         {
             image.CopyPixelDataTo(pixels.Pixels);
@@ -139,7 +140,11 @@ public static class ImageSharpInterop
         }
         catch
         {
-            pixels.Dispose();
+            if (!ReferenceEquals(pixels, reuse))
+            {
+                pixels.Dispose();
+            }
+
             throw;
         }
     }

@@ -41,7 +41,7 @@ public sealed class SkiaImageDecoder(SkiaDecoderOptions? options = null) : Image
 
     /// <inheritdoc />
     /// <remarks>Pixels are <see cref="PixelLayout.Rgba32"/>; only JPEGs use DCT scaling.</remarks>
-    protected override unsafe PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source)
+    protected override unsafe PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source, PixelBuffer? destination)
     {
         fixed (byte* address = encoded)
         {
@@ -53,23 +53,23 @@ public sealed class SkiaImageDecoder(SkiaDecoderOptions? options = null) : Image
             (int width, int height) = codec.EncodedFormat == SKEncodedImageFormat.Jpeg
                 ? DctScaledSize(stored.Width, stored.Height, origin, minimumSize)
                 : (stored.Width, stored.Height);
-            PixelBuffer pixels = PixelBuffer.Rent(width, height, PixelLayout.Rgba32);
+            PixelBuffer pixels = PixelBuffer.Rent(width, height, PixelLayout.Rgba32, destination);
             try
             {
                 var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-                fixed (byte* destination = pixels.Pixels)
+                fixed (byte* target = pixels.Pixels)
                 {
-                    SKCodecResult result = codec.GetPixels(info, (IntPtr)destination, pixels.Stride, new SKCodecOptions(SKZeroInitialized.No));
+                    SKCodecResult result = codec.GetPixels(info, (IntPtr)target, pixels.Stride, new SKCodecOptions(SKZeroInitialized.No));
                     ThrowIfFailed(result, codec, source);
                 }
             }
             catch
             {
-                pixels.Dispose();
+                Release(pixels, destination);
                 throw;
             }
 
-            return Finish(pixels, Options.AlphaBackground is SKColor c && stored.AlphaType != SKAlphaType.Opaque ? (c.Red, c.Green, c.Blue) : null, origin);
+            return Finish(pixels, Options.AlphaBackground is SKColor c && stored.AlphaType != SKAlphaType.Opaque ? (c.Red, c.Green, c.Blue) : null, origin, destination);
         }
     }
 

@@ -98,11 +98,11 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
     /// <paramref name="minimumSize"/> allows (the same choice as <c>SkiaImageDecoder</c>); other formats and CMYK
     /// JPEGs as the fallback decoder does.
     /// </remarks>
-    protected override unsafe PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source)
+    protected override unsafe PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source, PixelBuffer? destination)
     {
         if (!IsJpeg(encoded))
         {
-            return Fallback.DecodePixels(encoded, minimumSize, source);
+            return DecodeWithFallback(encoded, minimumSize, source, destination);
         }
 
         nint handle = RentHandle();
@@ -114,17 +114,17 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
                 ThrowIfTooLarge(width, height, "jpeg", source);
                 if (colorSpace is TurboJpegNative.ColorSpaceCmyk or TurboJpegNative.ColorSpaceYcck)
                 {
-                    return Fallback.DecodePixels(encoded, minimumSize, source);
+                    return DecodeWithFallback(encoded, minimumSize, source, destination);
                 }
 
                 int orientation = JpegOrientation(encoded);
                 (int decodedWidth, int decodedHeight) = DctScaledSize(width, height, orientation, minimumSize);
-                PixelBuffer pixels = PixelBuffer.Rent(decodedWidth, decodedHeight, PixelLayout.Rgba32);
+                PixelBuffer pixels = PixelBuffer.Rent(decodedWidth, decodedHeight, PixelLayout.Rgba32, destination);
                 try
                 {
-                    fixed (byte* destination = pixels.Pixels)
+                    fixed (byte* target = pixels.Pixels)
                     {
-                        if (TurboJpegNative.Decompress2(handle, address, new((uint)encoded.Length), destination, decodedWidth, pixels.Stride, decodedHeight, TurboJpegNative.PixelFormatRgba, 0) != 0)
+                        if (TurboJpegNative.Decompress2(handle, address, new((uint)encoded.Length), target, decodedWidth, pixels.Stride, decodedHeight, TurboJpegNative.PixelFormatRgba, 0) != 0)
                         {
                             ThrowUnlessAccepted(handle, width, height, source);
                         }
@@ -132,11 +132,11 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
                 }
                 catch
                 {
-                    pixels.Dispose();
+                    Release(pixels, destination);
                     throw;
                 }
 
-                return Finish(pixels, null, orientation);
+                return Finish(pixels, null, orientation, destination);
             }
         }
         catch
@@ -150,6 +150,18 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
         {
             ReturnHandle(handle);
         }
+    }
+
+    /// <summary>Decodes what TurboJPEG does not through <see cref="Fallback"/>, into <paramref name="destination"/> when given.</summary>
+    private PixelBuffer DecodeWithFallback(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source, PixelBuffer? destination)
+    {
+        if (destination is null)
+        {
+            return Fallback.DecodePixels(encoded, minimumSize, source);
+        }
+
+        Fallback.DecodePixelsInto(encoded, destination, minimumSize, source);
+        return destination;
     }
 
     private int JpegOrientation(ReadOnlySpan<byte> jpeg) => Orientation(ExifReader.Orientation(jpeg));

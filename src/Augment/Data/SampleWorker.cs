@@ -42,6 +42,12 @@ internal sealed class SampleWorker : IDisposable
     /// <summary>The rows of the multi-view sample in hand, reused from sample to sample.</summary>
     private ViewTarget? _target;
 
+    /// <summary>The decoded pixels of the sample in hand on the fused paths, reused from sample to sample.</summary>
+    private PixelBuffer? _pixels;
+
+    /// <summary>The resized image a fused test-time view group cuts its views from, reused from sample to sample.</summary>
+    private ImageTensor? _prepared;
+
     /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fail the slot).</summary>
     public void Run(EpochRun run, BatchJob job, int slot)
     {
@@ -74,6 +80,11 @@ internal sealed class SampleWorker : IDisposable
             ArrayPool<byte>.Shared.Return(_scratch);
             _scratch = null;
         }
+
+        _pixels?.Dispose();
+        _pixels = null;
+        _prepared?.Dispose();
+        _prepared = null;
     }
 
     private void Fill(EpochRun run, BatchJob job, int slot)
@@ -169,78 +180,62 @@ internal sealed class SampleWorker : IDisposable
     }
 
     /// <summary>
-    /// Draws a fused chain's parameters on the image's full size and decodes its pixels, reduced by DCT scaling where
-    /// the options allow and the chain keeps its resolution; failures in between are the pipeline's, not the file's.
+    /// Draws a fused chain's parameters on the image's full size and decodes its pixels into the worker's buffer,
+    /// reduced by DCT scaling where the options allow and the chain keeps its resolution; failures in between are the
+    /// pipeline's, not the file's.
     /// </summary>
     private PixelBuffer DecodeFused(LoaderParts loader, FusedPipeline fused, ReadOnlySpan<byte> bytes, string name, RandomSource random, out FusedDraw draw)
     {
         IImageDecoder decoder = loader.Decoder;
-        PixelBuffer? pixels = null;
-        try
+        PixelBuffer pixels = _pixels ??= PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
+        ImageSize full;
+        if (loader.Options.DctScaling)
         {
-            ImageSize full;
-            if (loader.Options.DctScaling)
-            {
-                full = decoder.Identify(bytes, name).OrientedSize;
-            }
-            else
-            {
-                pixels = decoder.DecodePixels(bytes, null, name);
-                full = pixels.Size;
-            }
+            full = decoder.Identify(bytes, name).OrientedSize;
+        }
+        else
+        {
+            decoder.DecodePixelsInto(bytes, pixels, null, name);
+            full = pixels.Size;
+        }
 
-            _decoded = full;
+        _decoded = full;
+        _inFile = false;
+        draw = fused.Draw(full, random);
+        if (loader.Options.DctScaling)
+        {
+            _inFile = true;
+            decoder.DecodePixelsInto(bytes, pixels, draw.MinimumSize, name);
             _inFile = false;
-            draw = fused.Draw(full, random);
-            if (pixels is null)
-            {
-                _inFile = true;
-                pixels = decoder.DecodePixels(bytes, draw.MinimumSize, name);
-                _inFile = false;
-            }
+        }
 
-            return pixels;
-        }
-        catch
-        {
-            pixels?.Dispose();
-            throw;
-        }
+        return pixels;
     }
 
     private void LoadFused(LoaderParts loader, FusedPipeline fused, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
         Collator collator = loader.Collator;
-        PixelBuffer? pixels = DecodeFused(loader, fused, bytes, origin.Name!, random, out FusedDraw draw);
+        PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, random, out FusedDraw draw);
+        if (!fused.HasRest)
+        {
+            ImageBatch batch = job.GetBatch(collator, 0, job.Count, 3, draw.Output, origin.Name!);
+            fused.Render(pixels, draw, batch.Slot(slot));
+            batch.Labels[slot] = label;
+            batch.Origins[slot] = origin;
+            collator.Normalize(batch, slot);
+            return;
+        }
+
+        ImageTensor image = ImageTensor.Create(3, draw.Output);
         try
         {
-            if (!fused.HasRest)
-            {
-                ImageBatch batch = job.GetBatch(collator, 0, job.Count, 3, draw.Output, origin.Name!);
-                fused.Render(pixels, draw, batch.Slot(slot));
-                batch.Labels[slot] = label;
-                batch.Origins[slot] = origin;
-                collator.Normalize(batch, slot);
-                return;
-            }
-
-            ImageTensor image = ImageTensor.Create(3, draw.Output);
-            try
-            {
-                fused.Render(pixels, draw, image.Data);
-                pixels.Dispose();
-                pixels = null;
-                image = fused.ApplyRest(image, random);
-                Write(collator, job, slot, image, origin, label);
-            }
-            finally
-            {
-                image.Dispose();
-            }
+            fused.Render(pixels, draw, image.Data);
+            image = fused.ApplyRest(image, random);
+            Write(collator, job, slot, image, origin, label);
         }
         finally
         {
-            pixels?.Dispose();
+            image.Dispose();
         }
     }
 
@@ -257,8 +252,9 @@ internal sealed class SampleWorker : IDisposable
         {
             ViewGroup group = views[0];
             RandomSource stream = random.Fork(0);
-            using PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, stream, out FusedDraw draw);
-            using ImageTensor prepared = ImageTensor.Create(3, draw.Output);
+            PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, stream, out FusedDraw draw);
+            ImageTensor prepared = _prepared ??= ImageTensor.Create(3, draw.Output);
+            prepared.Reshape(3, draw.Output);
             fused.Render(pixels, draw, prepared.Data);
             target.Reset(job, collator, layout, 0, group.Count, slot, label, origin);
             group.WriteAfterPrefix(prepared, target);

@@ -37,4 +37,22 @@ public interface IImageDecoder
     /// <returns>The pixels; the caller owns them and must dispose them.</returns>
     /// <exception cref="InvalidDataException">The bytes are empty, corrupt, truncated or exceed the decoder's pixel limit.</exception>
     PixelBuffer DecodePixels(ReadOnlySpan<byte> encoded, ImageSize? minimumSize = null, string? sourceName = null);
+
+    /// <summary>
+    /// Decodes like <see cref="DecodePixels"/>, into <paramref name="destination"/>: a buffer the caller keeps from
+    /// image to image, which is given the image's size and layout (see <see cref="PixelBuffer.Reshape"/>), so that
+    /// decoding allocates nothing once its memory is large enough. The loader's workers decode this way. The default
+    /// implementation decodes into a new buffer and copies it; <see cref="ImageDecoder{TOptions}"/> decodes in place.
+    /// </summary>
+    /// <param name="encoded">The file's bytes.</param>
+    /// <param name="destination">Receives the pixels; the caller keeps owning it. Its contents are unspecified after a failure.</param>
+    /// <param name="minimumSize">The smallest acceptable size once oriented, or <see langword="null"/> for the full size.</param>
+    /// <param name="sourceName">A name for the source (usually a path), used in error messages.</param>
+    /// <exception cref="InvalidDataException">The bytes are empty, corrupt, truncated or exceed the decoder's pixel limit.</exception>
+    void DecodePixelsInto(ReadOnlySpan<byte> encoded, PixelBuffer destination, ImageSize? minimumSize = null, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using PixelBuffer decoded = DecodePixels(encoded, minimumSize, sourceName);
+        destination.CopyFrom(decoded);
+    }
 }

@@ -64,7 +64,30 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
         minimumSize?.ThrowIfEmpty(nameof(minimumSize));
         string source = sourceName ?? UnnamedSource;
         ThrowIfEmpty(encoded, source);
-        return DecodePixelsCore(encoded, minimumSize, source);
+        return DecodePixelsCore(encoded, minimumSize, source, null);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The codec decodes straight into <paramref name="destination"/> where it can (<see cref="DecodePixelsCore"/>);
+    /// otherwise, e.g. for an EXIF-rotated image, the finished pixels are copied into it.
+    /// </remarks>
+    /// <exception cref="ObjectDisposedException"><paramref name="destination"/> has been disposed.</exception>
+    public void DecodePixelsInto(ReadOnlySpan<byte> encoded, PixelBuffer destination, ImageSize? minimumSize = null, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ObjectDisposedException.ThrowIf(destination.IsDisposed, destination);
+        minimumSize?.ThrowIfEmpty(nameof(minimumSize));
+        string source = sourceName ?? UnnamedSource;
+        ThrowIfEmpty(encoded, source);
+        PixelBuffer decoded = DecodePixelsCore(encoded, minimumSize, source, destination);
+        if (!ReferenceEquals(decoded, destination))
+        {
+            using (decoded)
+            {
+                destination.CopyFrom(decoded);
+            }
+        }
     }
 
     /// <summary>Reads the dimensions and format of the image file at <paramref name="path"/> without decoding pixels.</summary>
@@ -114,9 +137,14 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     /// <param name="encoded">The file's bytes, not empty.</param>
     /// <param name="minimumSize">The smallest acceptable oriented size (already validated), or <see langword="null"/>.</param>
     /// <param name="source">The source's name for error messages.</param>
-    /// <returns>The pixels; the caller owns them.</returns>
+    /// <param name="destination">
+    /// A buffer the caller keeps, to decode into where the codec can (obtain it through
+    /// <see cref="PixelBuffer.Rent(int, int, PixelLayout, PixelBuffer?)"/>), or <see langword="null"/>. The codec never
+    /// disposes it; when it returns another buffer, the base class copies that one into it.
+    /// </param>
+    /// <returns>The pixels: <paramref name="destination"/>, or a buffer the caller owns.</returns>
     /// <exception cref="InvalidDataException">The bytes are corrupt, truncated or exceed the pixel limit.</exception>
-    protected abstract PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source);
+    protected abstract PixelBuffer DecodePixelsCore(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source, PixelBuffer? destination);
 
     /// <summary>
     /// Refuses a header's size before any pixel memory is allocated: zero or negative sides, more pixels than
@@ -181,14 +209,17 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     /// <summary>
     /// Finishes freshly decoded <see cref="PixelLayout.Rgba32"/> pixels: composites them over
     /// <paramref name="background"/> (when given and the image has alpha) and orients them upright. Takes ownership
-    /// of <paramref name="pixels"/>: returns it, or a new buffer after disposing it; disposes it on failure.
+    /// of <paramref name="pixels"/>: returns it, or a new buffer after disposing it; disposes it on failure. A
+    /// <paramref name="pixels"/> that is the caller's <paramref name="destination"/> is never disposed.
     /// </summary>
     /// <param name="pixels">The decoded pixels, stored orientation.</param>
     /// <param name="background">The colour translucent pixels are composited over, or <see langword="null"/> to leave them.</param>
     /// <param name="orientation">The orientation to apply, 1 to 8.</param>
+    /// <param name="destination">The caller's buffer passed to <see cref="DecodePixelsCore"/>, or <see langword="null"/>.</param>
     /// <returns>The finished pixels.</returns>
-    protected static PixelBuffer Finish(PixelBuffer pixels, (byte Red, byte Green, byte Blue)? background, int orientation)
+    protected static PixelBuffer Finish(PixelBuffer pixels, (byte Red, byte Green, byte Blue)? background, int orientation, PixelBuffer? destination = null)
     {
+        ArgumentNullException.ThrowIfNull(pixels);
         try
         {
             if (background is (byte red, byte green, byte blue))
@@ -201,15 +232,25 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
                 return pixels;
             }
 
-            using (pixels)
-            {
-                return ExifOrientation.Apply(pixels, orientation);
-            }
+            PixelBuffer oriented = ExifOrientation.Apply(pixels, orientation);
+            Release(pixels, destination);
+            return oriented;
         }
         catch
         {
-            pixels.Dispose();
+            Release(pixels, destination);
             throw;
+        }
+    }
+
+    /// <summary>Disposes <paramref name="pixels"/> unless it is the caller's <paramref name="destination"/>: a codec's clean-up on failure.</summary>
+    /// <param name="pixels">Pixels the codec rented or was given.</param>
+    /// <param name="destination">The caller's buffer passed to <see cref="DecodePixelsCore"/>, or <see langword="null"/>.</param>
+    protected static void Release(PixelBuffer pixels, PixelBuffer? destination)
+    {
+        if (!ReferenceEquals(pixels, destination))
+        {
+            pixels?.Dispose();
         }
     }
 

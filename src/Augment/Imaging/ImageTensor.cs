@@ -25,13 +25,13 @@ public sealed class ImageTensor : IDisposable
     }
 
     /// <summary>The number of channels (C).</summary>
-    public int Channels { get; }
+    public int Channels { get; private set; }
 
     /// <summary>The height in pixels (H).</summary>
-    public int Height { get; }
+    public int Height { get; private set; }
 
     /// <summary>The width in pixels (W).</summary>
-    public int Width { get; }
+    public int Width { get; private set; }
 
     /// <summary>The spatial size.</summary>
     public ImageSize Size => new(Height, Width);
@@ -79,6 +79,24 @@ public sealed class ImageTensor : IDisposable
     /// <param name="clear">Whether to zero the elements.</param>
     public static ImageTensor Create(int channels, ImageSize size, bool clear = false) =>
         Create(channels, size.Height, size.Width, clear);
+
+    /// <summary>
+    /// Gives a tensor that its owner keeps as scratch from sample to sample a new shape, keeping its memory when it
+    /// holds enough elements and renting a larger buffer otherwise; the contents are unspecified afterwards. Only
+    /// for tensors that never leave their owner (a loader worker's), since the shape of a shared tensor must not change.
+    /// </summary>
+    internal void Reshape(int channels, ImageSize size)
+    {
+        ValidateShape(channels, size.Height, size.Width);
+        int length = channels * size.Height * size.Width;
+        if (Buffer.Length < length)
+        {
+            ArrayPool<float>.Shared.Return(Buffer);
+            _buffer = ArrayPool<float>.Shared.Rent(length);
+        }
+
+        (Channels, Height, Width) = (channels, size.Height, size.Width);
+    }
 
     /// <summary>Copies a CHW tensor span of rank 3 into a new image tensor.</summary>
     /// <param name="source">A rank-3 tensor of shape (C, H, W).</param>

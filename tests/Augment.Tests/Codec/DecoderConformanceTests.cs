@@ -199,6 +199,44 @@ public abstract class DecoderConformanceTests
     }
 
     [Fact]
+    public void DecodesIntoOneReusedBufferLikeIntoNewOnes()
+    {
+        // One buffer through every valid file (sizes grow and shrink, EXIF rotations, alpha, gray, CMYK), at full
+        // and at DCT-scaled size: the same pixels, size and layout as DecodePixels gives.
+        IImageDecoder decoder = CreateDecoder(new DecoderSettings { AlphaBackground = s_background });
+        using PixelBuffer reused = PixelBuffer.Rent(1, 1, PixelLayout.Rgb24);
+        foreach (string name in ValidFiles.Select(row => row.Data))
+        {
+            byte[] bytes = CodecData.Read(name);
+            foreach (ImageSize? minimum in new ImageSize?[] { null, new ImageSize(2, 2) })
+            {
+                using PixelBuffer expected = decoder.DecodePixels(bytes, minimum, name);
+                decoder.DecodePixelsInto(bytes, reused, minimum, name);
+                Assert.Equal((expected.Width, expected.Height, expected.Layout), (reused.Width, reused.Height, reused.Layout));
+                using ImageTensor want = expected.ToTensor();
+                using ImageTensor got = reused.ToTensor();
+                Assert.True(want.Data.SequenceEqual(got.Data), $"{name} at minimum {minimum}: the reused buffer's pixels differ");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void DecodingABadFileIntoABufferRefusesItAndKeepsTheBuffer(string name)
+    {
+        BadFile file = BadFileCorpus.All.Single(f => f.Name == name);
+        IImageDecoder decoder = CreateDecoder(new DecoderSettings());
+        using PixelBuffer reused = PixelBuffer.Rent(4, 4, PixelLayout.Rgba32);
+        AssertRefused(() => decoder.DecodePixelsInto(file.Bytes, reused, null, name), name);
+        Assert.False(reused.IsDisposed);
+        byte[] good = CodecData.Read("jpeg420.jpg");
+        decoder.DecodePixelsInto(good, reused, null, "jpeg420.jpg");
+        using PixelBuffer expected = decoder.DecodePixels(good, null, "jpeg420.jpg");
+        Assert.Equal(expected.Size, reused.Size);
+        Assert.True(expected.Pixels.SequenceEqual(reused.Pixels));
+    }
+
+    [Fact]
     public void ListsTheExtensionsItDecodes()
     {
         IReadOnlyList<string> extensions = CreateDecoder(new DecoderSettings()).FileExtensions;
