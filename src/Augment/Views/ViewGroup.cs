@@ -12,7 +12,8 @@ namespace Augment.Views;
 /// </summary>
 /// <remarks>
 /// View <c>v</c> of group <c>g</c> of a sample draws from <c>RandomSource.ForSample(seed, epoch, index).Fork(g).Fork(v)</c>,
-/// so the views of a sample differ, and the epoch is reproducible whatever the worker count. Instances are immutable
+/// (<see cref="DistinctCrops"/>: one draw of all its corners from <c>Fork(g).Fork(0)</c>), so the views of a sample
+/// differ, and the epoch is reproducible whatever the worker count. Instances are immutable
 /// and may be shared by threads.
 /// </remarks>
 public abstract class ViewGroup

@@ -14,16 +14,9 @@ namespace Augment.Tests.Views;
 /// <summary>ViewGroup.DistinctCrops: k distinct crops per sample through the loader, checked against windows found by search and a dense Fisher–Yates oracle.</summary>
 public sealed class DistinctCropViewsTests
 {
-    private const ulong Seed = 21;
+    private const ulong Seed = MultiViewLoaderTests.Seed;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    /// <summary>Images of several sizes (24–32 wide, 20–26 high).</summary>
-    private static InMemorySource Source(int count) =>
-        new(Enumerable.Range(0, count).Select(i => InMemorySample.FromBytes(DataFixtures.Image(i, width: 24 + (i % 3 * 4), height: 20 + (i % 2 * 6)), i % 4, $"img{i}")));
-
-    private static DataLoader Loader(InMemorySource source, ViewGroup group, ViewLayout layout = ViewLayout.SampleMajor, int workers = 2, Collator? collator = null) =>
-        new(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Shuffle = true, Seed = Seed, Workers = workers, Views = [group], ViewLayout = layout, DctScaling = false, Collator = collator });
 
     [Theory]
     [InlineData(ViewLayout.SampleMajor, 1, 1)]
@@ -32,8 +25,8 @@ public sealed class DistinctCropViewsTests
     public void EveryViewIsADistinctValidWindowOfTheImage(ViewLayout layout, int strideY, int strideX)
     {
         // Independent of the draw: each view must equal exactly one window of the decoded image on the stride grid.
-        InMemorySource source = Source(7);
-        using DataLoader loader = Loader(source, ViewGroup.DistinctCrops("crops", 4, 9, 11, strideY: strideY, strideX: strideX), layout);
+        InMemorySource source = MultiViewLoaderTests.Source(7);
+        using DataLoader loader = MultiViewLoaderTests.Loader(source, [ViewGroup.DistinctCrops("crops", 4, 9, 11, strideY: strideY, strideX: strideX)], layout);
         var decoder = new SkiaImageDecoder();
         int seen = 0;
         foreach (ViewBatch batch in loader.ReadViews(0, Token))
@@ -70,10 +63,10 @@ public sealed class DistinctCropViewsTests
     [InlineData(ViewLayout.ViewMajor, true)]
     public void ViewsAreTheCropsOfTheResizedImageAtTheReplayedCorners(ViewLayout layout, bool normalize)
     {
-        InMemorySource source = Source(6);
+        InMemorySource source = MultiViewLoaderTests.Source(6);
         Collator collator = normalize ? new Collator(mean: [0.4f, 0.5f, 0.6f], std: [0.2f, 0.25f, 0.3f]) : new Collator();
         var group = (DistinctCropViews)ViewGroup.DistinctCrops("crops", 5, 12, 10, before: new Resize(16), strideY: 2);
-        using DataLoader loader = Loader(source, group, layout, collator: collator);
+        using DataLoader loader = MultiViewLoaderTests.Loader(source, [group], layout, collator: collator);
         var decoder = new SkiaImageDecoder();
         foreach (ViewBatch batch in loader.ReadViews(3, Token))
         {
@@ -174,12 +167,12 @@ public sealed class DistinctCropViewsTests
     [Fact]
     public void ViewsAreIdenticalAtOneTwoAndEightWorkers()
     {
-        InMemorySource source = Source(9);
+        InMemorySource source = MultiViewLoaderTests.Source(9);
         ViewGroup group = ViewGroup.DistinctCrops("crops", 3, 10, 10, before: new Resize(14), strideX: 2);
         var runs = new List<float[]>();
         foreach (int workers in new[] { 1, 2, 8 })
         {
-            using DataLoader loader = Loader(source, group, workers: workers);
+            using DataLoader loader = MultiViewLoaderTests.Loader(source, [group], workers: workers);
             runs.Add(DataFixtures.ReadPixels(loader.ReadEpoch(1, Token)));
         }
 
@@ -190,8 +183,8 @@ public sealed class DistinctCropViewsTests
     public void TooFewCornersNameTheSizeTheCropTheStridesAndTheFix()
     {
         // The 20x24 image holds 1 x 5 corners of a 20x20 crop on strides 1 x 1, fewer than 6.
-        InMemorySource source = Source(1);
-        using DataLoader loader = Loader(source, ViewGroup.DistinctCrops("crops", 6, 20, 20));
+        InMemorySource source = MultiViewLoaderTests.Source(1);
+        using DataLoader loader = MultiViewLoaderTests.Loader(source, [ViewGroup.DistinctCrops("crops", 6, 20, 20)]);
         var error = Assert.Throws<SampleTransformException>(() => DataFixtures.ReadPixels(loader.ReadEpoch(0, Token)));
         var cause = Assert.IsType<ArgumentException>(error.InnerException);
         foreach (string part in new[] { "'crops'", "6 distinct 20x20 crops", "strides 1x1", "20x24 image", "only 5 valid corners", "Resize" })
