@@ -52,9 +52,15 @@ internal sealed class ViewTarget : IViewTarget
         return _dense.Data.Slice(Row(0) * _dense.SampleLength, _views * _dense.SampleLength);
     }
 
+    public Span<float> Row(int view, int channels, ImageSize size)
+    {
+        _dense = Batch(channels, size);
+        return _dense.Slot(Row(view));
+    }
+
     public void Complete()
     {
-        ImageBatch batch = _dense ?? throw new InvalidOperationException("Complete called before Rows.");
+        ImageBatch batch = _dense ?? throw new InvalidOperationException("Complete called before Rows or Row.");
         for (int v = 0; v < _views; v++)
         {
             int row = Row(v);

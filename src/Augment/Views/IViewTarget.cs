@@ -20,6 +20,12 @@ internal interface IViewTarget
     /// </summary>
     Span<float> Rows(int channels, ImageSize size);
 
-    /// <summary>Normalizes the rows given by <see cref="Rows"/> (unless <see cref="NormalizeSource"/> did it) and sets their labels and origins.</summary>
+    /// <summary>
+    /// The raw row of view <paramref name="view"/> (either layout), for a writer that cuts its views one by one
+    /// straight into the batch; call <see cref="Complete"/> once all the sample's views are written.
+    /// </summary>
+    Span<float> Row(int view, int channels, ImageSize size);
+
+    /// <summary>Normalizes the rows given by <see cref="Rows"/> or <see cref="Row"/> (unless <see cref="NormalizeSource"/> did it) and sets their labels and origins.</summary>
     void Complete();
 }

@@ -12,7 +12,8 @@ namespace Augment.Views;
 /// </summary>
 /// <remarks>
 /// View <c>v</c> of group <c>g</c> of a sample draws from <c>RandomSource.ForSample(seed, epoch, index).Fork(g).Fork(v)</c>,
-/// so the views of a sample differ, and the epoch is reproducible whatever the worker count. Instances are immutable
+/// (<see cref="DistinctCrops"/>: one draw of all its corners from <c>Fork(g).Fork(0)</c>), so the views of a sample
+/// differ, and the epoch is reproducible whatever the worker count. Instances are immutable
 /// and may be shared by threads.
 /// </remarks>
 public abstract class ViewGroup
@@ -70,6 +71,31 @@ public abstract class ViewGroup
     /// <param name="views">The views.</param>
     /// <param name="before">What runs before the views are cut (deterministic, e.g. a resize), or <see langword="null"/>.</param>
     public static ViewGroup TestTime(string name, TestTimeViews views, ITransform? before = null) => new CropViews(name, views, before);
+
+    /// <summary>
+    /// <paramref name="count"/> distinct random crops of each image: after <paramref name="before"/> (e.g.
+    /// <c>Resize(256)</c>; it may leave images of different sizes), <paramref name="count"/> corners are drawn without
+    /// repetition from the image's grid of valid <paramref name="cropHeight"/> x <paramref name="cropWidth"/> windows
+    /// (corners every <paramref name="strideY"/> rows and <paramref name="strideX"/> columns), each k-subset equally
+    /// likely, in random order, and the crops are written straight into the batch (either
+    /// <see cref="ViewLayout"/>). The corners draw from <c>Fork(g).Fork(0)</c>, <paramref name="before"/> from
+    /// <c>Fork(g).Fork(1)</c>; the draw allocates nothing per sample. The hand-driven form for one fixed image size is
+    /// <see cref="Transforms.Geometry.DistinctCrops"/>.
+    /// </summary>
+    /// <remarks>
+    /// An image whose grid has fewer than <paramref name="count"/> corners fails with an exception naming its size, the
+    /// crop, the strides and the fix (the loader raises it as a <see cref="Data.SampleTransformException"/>).
+    /// </remarks>
+    /// <param name="name">The group's name.</param>
+    /// <param name="count">V, the crops per sample, positive.</param>
+    /// <param name="cropHeight">The crop height, positive.</param>
+    /// <param name="cropWidth">The crop width, positive.</param>
+    /// <param name="before">What runs before the crops are cut (e.g. a resize), or <see langword="null"/>.</param>
+    /// <param name="strideY">The vertical distance between candidate corners, positive (1: every row).</param>
+    /// <param name="strideX">The horizontal distance between candidate corners, positive (1: every column).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count, size or stride is not positive.</exception>
+    public static ViewGroup DistinctCrops(string name, int count, int cropHeight, int cropWidth, ITransform? before = null, int strideY = 1, int strideX = 1) =>
+        new DistinctCropViews(name, count, cropHeight, cropWidth, before, strideY, strideX);
 
     /// <summary>The pipelines this group runs, for the loader's checks.</summary>
     internal abstract IEnumerable<ITransform> Pipelines { get; }

@@ -15,14 +15,15 @@ namespace Augment.Tests.Views;
 /// <summary>Multi-view samples through the loader: layouts, view-to-sample mapping, groups of two sizes, test-time crops, determinism.</summary>
 public sealed class MultiViewLoaderTests
 {
-    private const ulong Seed = 13;
+    internal const ulong Seed = 13;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static InMemorySource Source(int count, int width = 24) =>
+    /// <summary>Images of several sizes (<paramref name="width"/> to <paramref name="width"/> + 8 wide, 20 or 26 high).</summary>
+    internal static InMemorySource Source(int count, int width = 24) =>
         new(Enumerable.Range(0, count).Select(i => InMemorySample.FromBytes(DataFixtures.Image(i, width: width + (i % 3 * 4), height: 20 + (i % 2 * 6)), i % 4, $"img{i}")));
 
-    private static DataLoader Loader(InMemorySource source, IReadOnlyList<ViewGroup> views, ViewLayout layout = ViewLayout.SampleMajor, int workers = 2, bool fuse = true, Collator? collator = null) =>
+    internal static DataLoader Loader(InMemorySource source, IReadOnlyList<ViewGroup> views, ViewLayout layout = ViewLayout.SampleMajor, int workers = 2, bool fuse = true, Collator? collator = null) =>
         new(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Shuffle = true, Seed = Seed, Workers = workers, Views = views, ViewLayout = layout, Fuse = fuse, DctScaling = false, Collator = collator });
 
     [Theory]

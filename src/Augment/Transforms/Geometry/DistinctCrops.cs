@@ -1,4 +1,3 @@
-using System.Buffers;
 using Augment.Imaging;
 using Augment.Kernels.Geometry;
 using Augment.Randomness;
@@ -13,15 +12,17 @@ public readonly record struct CropCorner(int Top, int Left);
 /// <summary>
 /// Draws k distinct crops of one image: the valid corners of a <see cref="CropHeight"/> x <see cref="CropWidth"/>
 /// window in an image of <see cref="ImageSize"/> (on a grid of the given strides) are precomputed once, and each
-/// draw picks k of them without repetition by a partial Fisher–Yates shuffle of their indices.
+/// draw picks k of them without repetition by a partial Fisher–Yates shuffle of their indices (the draw that
+/// <c>ViewGroup.DistinctCrops</c> makes per image in the loader).
 /// </summary>
 /// <remarks>
 /// <see cref="Draw"/> and <see cref="Apply(ImageTensor, ReadOnlySpan{CropCorner}, ReadOnlySpan{ImageTensor})"/>
 /// are split as in every random transform, so the corners can be recorded and replayed. The definition is
-/// immutable and can be shared between threads; a draw allocates nothing (its index scratch comes from a pool).
+/// immutable and can be shared between threads; a draw allocates nothing (its index scratch is O(k), on the stack or pooled).
 /// </remarks>
 public sealed class DistinctCrops
 {
+    private readonly CornerGrid _grid;
     private readonly CropCorner[] _corners;
 
     /// <summary>Precomputes the valid corners.</summary>
@@ -44,15 +45,11 @@ public sealed class DistinctCrops
             throw new ArgumentException($"The {cropHeight}x{cropWidth} crop is larger than the {imageSize} image.", nameof(cropHeight));
         }
 
-        int rows = ((imageSize.Height - cropHeight) / strideY) + 1;
-        int columns = ((imageSize.Width - cropWidth) / strideX) + 1;
-        _corners = new CropCorner[checked(rows * columns)];
-        for (int i = 0, y = 0; y < rows; y++)
+        _grid = CornerGrid.Of(imageSize, new ImageSize(cropHeight, cropWidth), strideY, strideX);
+        _corners = new CropCorner[_grid.Count];
+        for (int i = 0; i < _corners.Length; i++)
         {
-            for (int x = 0; x < columns; x++)
-            {
-                _corners[i++] = new CropCorner(y * strideY, x * strideX);
-            }
+            _corners[i] = _grid[i];
         }
 
         ImageSize = imageSize;
@@ -84,26 +81,7 @@ public sealed class DistinctCrops
             throw new ArgumentException($"Cannot draw {destination.Length} distinct crops: only {n} corners are valid.", nameof(destination));
         }
 
-        int[] indices = ArrayPool<int>.Shared.Rent(n);
-        try
-        {
-            for (int i = 0; i < n; i++)
-            {
-                indices[i] = i;
-            }
-
-            // Partial Fisher–Yates: position k receives a uniform pick among the indices not yet drawn.
-            for (int k = 0; k < destination.Length; k++)
-            {
-                int j = k + random.NextInt32(n - k);
-                (indices[k], indices[j]) = (indices[j], indices[k]);
-                destination[k] = _corners[indices[k]];
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(indices);
-        }
+        _grid.Draw(ref random, destination);
     }
 
     /// <summary>Draws <paramref name="count"/> distinct corners and returns the crops as new tensors; <paramref name="image"/> is left as it is.</summary>
