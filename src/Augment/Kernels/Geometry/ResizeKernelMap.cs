@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Augment.Imaging;
@@ -341,12 +342,14 @@ internal sealed class ResizeKernelMap
         return (int)Math.Min(bound, sourceLength);
     }
 
-    // Makes `array` hold at least `length` elements, replacing it (contents dropped) only when it is too short.
+    // Makes `array` hold at least `length` elements, replacing it (contents dropped) only when it is too short. The
+    // new length is rounded up to a power of two, so that maps of ever so slightly larger random crops do not each
+    // grow it again.
     private static void Grow<T>(ref T[] array, int length)
     {
         if (array.Length < length)
         {
-            array = new T[length];
+            array = new T[Math.Min(BitOperations.RoundUpToPowerOf2((uint)length), (uint)Array.MaxLength)];
         }
     }
 
