@@ -20,10 +20,10 @@ internal static class ResizeKernelMapCache
     public const int Slots = 8;
 
     [ThreadStatic]
-    private static Entry[]? entries;
+    private static Entry[]? t_entries;
 
     [ThreadStatic]
-    private static long clock;
+    private static long t_clock;
 
     /// <summary>Returns this thread's map for the given arguments, rebuilding its least recently used map on a miss.</summary>
     /// <param name="sourceLength">The number of source samples, positive.</param>
@@ -35,8 +35,8 @@ internal static class ResizeKernelMapCache
     public static ResizeKernelMap Get(int sourceLength, int destinationLength, Interpolation interpolation, bool antialias, bool mirror, int blockWidth)
     {
         var key = new Key(sourceLength, destinationLength, interpolation, antialias && interpolation != Interpolation.Nearest, mirror, blockWidth);
-        Entry[] slots = entries ??= new Entry[Slots];
-        long now = ++clock;
+        Entry[] slots = t_entries ??= new Entry[Slots];
+        long now = ++t_clock;
         int oldest = 0;
         for (int s = 0; s < slots.Length; s++)
         {
