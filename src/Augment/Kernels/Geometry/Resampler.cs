@@ -15,8 +15,9 @@ namespace Augment.Kernels.Geometry;
 /// decode → crop → resize → flip → normalize primitive of the loader, which writes straight into a batch slot.
 /// </summary>
 /// <remarks>
-/// Weights come from <see cref="ResizeKernelMapCache"/>; scratch comes from <see cref="ArrayPool{T}.Shared"/>, so a
-/// call allocates nothing once the maps are cached. The vertical pass runs first over strips of output rows (the
+/// Weights come from this thread's <see cref="ResizeKernelMapCache"/> (two maps, used before any other request to the
+/// cache); scratch comes from <see cref="ArrayPool{T}.Shared"/>, so a call allocates nothing once the thread's maps have
+/// grown to the sizes in use. The vertical pass runs first over strips of output rows (the
 /// strip stays in cache for the horizontal pass), unless running the horizontal pass first costs less (float planes
 /// only). Interleaved pixels always go vertical first: that pass reads all channels of a row at once and widens the
 /// bytes on the fly, and the horizontal pass then reads each channel with the pixel stride. Lane blocks are 16 wide

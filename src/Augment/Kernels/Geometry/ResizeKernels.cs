@@ -8,8 +8,8 @@ namespace Augment.Kernels.Geometry;
 /// plain bilinear and bicubic follow ATen with <c>align_corners = false</c>, and nearest is pixel-centre aligned.
 /// </summary>
 /// <remarks>
-/// The weights of each axis are precomputed once per (source length, output length, interpolation) and cached; the
-/// two separable passes are vectorized and use pooled scratch, so a call allocates nothing in steady state (apart
+/// The weights of each axis are precomputed per (source length, output length, interpolation) into a few reusable
+/// maps per thread, rebuilt in place when the lengths change; the two separable passes are vectorized and use pooled scratch, so a call allocates nothing in steady state (apart
 /// from the output tensor of the overloads that return one). The horizontal pass multiplies a band of source samples
 /// by weights that are zero outside each output's taps, so a NaN or infinite input sample spreads to the outputs of
 /// its whole block of 8 or 16 outputs rather than only to those whose taps cover it.

@@ -150,6 +150,38 @@ public sealed class ResizeKernelMapTests
         Assert.False(ResizeKernelMap.Create(37, 36, Interpolation.Nearest, false, mirror: false, blockWidth: 8).IsIdentity);
     }
 
+    public static TheoryData<int, int, int, int> Rebuilds() => new()
+    {
+        { 500, 341, 13, 5 }, { 500, 341, 4000, 224 }, { 13, 5, 500, 341 }, { 99, 1000, 375, 256 }, { 375, 256, 1, 9 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rebuilds))]
+    public void ARebuiltMapEqualsAFreshOne(int firstIn, int firstOut, int inLength, int outLength)
+    {
+        foreach ((Interpolation interpolation, bool antialias) in Modes)
+        {
+            foreach (int width in new[] { 1, 8, 16 })
+            {
+                var map = ResizeKernelMap.Create(firstIn, firstOut, Interpolation.Bicubic, antialias: true, mirror: false, blockWidth: 16);
+                map.Build(inLength, outLength, interpolation, antialias, mirror: true, blockWidth: width);
+                AssertSameMap(ResizeKernelMap.Create(inLength, outLength, interpolation, antialias, mirror: true, blockWidth: width), map, $"{interpolation} aa={antialias} width={width}");
+                map.Build(firstIn, firstOut, interpolation, antialias, mirror: false, blockWidth: width);
+                AssertSameMap(ResizeKernelMap.Create(firstIn, firstOut, interpolation, antialias, mirror: false, blockWidth: width), map, $"back: {interpolation} aa={antialias} width={width}");
+            }
+        }
+    }
+
+    [Fact]
+    public void ABuildWithBadArgumentsLeavesTheMapUnchanged()
+    {
+        var map = ResizeKernelMap.Create(500, 341, Interpolation.Bilinear, antialias: true, mirror: false, blockWidth: 16);
+        Assert.Throws<ArgumentOutOfRangeException>(() => map.Build(0, 341, Interpolation.Bilinear, true, false, 16));
+        Assert.Throws<ArgumentOutOfRangeException>(() => map.Build(500, 341, Interpolation.Bilinear, true, false, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => map.Build(500, 341, (Interpolation)99, true, false, 16));
+        AssertSameMap(ResizeKernelMap.Create(500, 341, Interpolation.Bilinear, antialias: true, mirror: false, blockWidth: 16), map, "after refused builds");
+    }
+
     [Fact]
     public void TheCacheReturnsOneInstancePerKeyAndIgnoresAntialiasForNearest()
     {
@@ -157,17 +189,86 @@ public sealed class ResizeKernelMapTests
         Assert.Same(a, ResizeKernelMapCache.Get(123, 45, Interpolation.Bilinear, true, false, 8));
         Assert.NotSame(a, ResizeKernelMapCache.Get(123, 45, Interpolation.Bilinear, false, false, 8));
         Assert.NotSame(a, ResizeKernelMapCache.Get(123, 45, Interpolation.Bilinear, true, true, 8));
+        Assert.NotSame(a, ResizeKernelMapCache.Get(123, 45, Interpolation.Bilinear, true, false, 16));
         Assert.Same(ResizeKernelMapCache.Get(123, 45, Interpolation.Nearest, true, false, 8), ResizeKernelMapCache.Get(123, 45, Interpolation.Nearest, false, false, 8));
+    }
+
+    [Fact]
+    public void ACachedMapLastsUntilSlotsMinusOneFurtherMisses()
+    {
+        ResizeKernelMap a = ResizeKernelMapCache.Get(1234, 56, Interpolation.Bicubic, true, false, 8);
+        for (int k = 1; k < ResizeKernelMapCache.Slots; k++)
+        {
+            Assert.NotSame(a, ResizeKernelMapCache.Get(1234 + k, 56, Interpolation.Bicubic, true, false, 8));
+        }
+
+        Assert.Equal(1234, a.SourceLength);
+        Assert.Same(a, ResizeKernelMapCache.Get(1234, 56, Interpolation.Bicubic, true, false, 8));
+        AssertSameMap(ResizeKernelMap.Create(1234, 56, Interpolation.Bicubic, true, false, 8), a, "after misses");
+
+        // Slots misses later, the least recently used object has been rebuilt for another key.
+        for (int k = 1; k <= ResizeKernelMapCache.Slots; k++)
+        {
+            ResizeKernelMap other = ResizeKernelMapCache.Get(2234 + k, 56, Interpolation.Bicubic, true, false, 8);
+            Assert.Equal(2234 + k, other.SourceLength);
+        }
+
+        Assert.NotEqual(1234, a.SourceLength);
+    }
+
+    [Fact]
+    public void ThreadsDoNotShareMaps()
+    {
+        ResizeKernelMap mine = ResizeKernelMapCache.Get(777, 66, Interpolation.Bilinear, true, false, 8);
+        ResizeKernelMap? theirs = null;
+        var thread = new Thread(() => theirs = ResizeKernelMapCache.Get(777, 66, Interpolation.Bilinear, true, false, 8));
+        thread.Start();
+        thread.Join();
+        Assert.NotNull(theirs);
+        Assert.NotSame(mine, theirs);
+        AssertSameMap(mine, theirs, "the other thread's map");
     }
 
     [Fact]
     public void TheCacheIsSafeUnderConcurrentUse()
     {
-        ResizeKernelMap[] maps = new ResizeKernelMap[64];
-        Parallel.For(0, maps.Length, i => maps[i] = ResizeKernelMapCache.Get(1000 + (i % 4), 77, Interpolation.Bicubic, true, false, 8));
-        for (int i = 0; i < maps.Length; i++)
+        Parallel.For(0, 256, i =>
         {
-            Assert.Equal(1000 + (i % 4), maps[i].SourceLength);
+            int inLength = 1000 + (i % 11);
+            ResizeKernelMap map = ResizeKernelMapCache.Get(inLength, 77, Interpolation.Bicubic, true, (i & 1) == 1, 8);
+            Assert.Equal(inLength, map.SourceLength);
+            AssertTaps(map, 40, ReferenceResampler.Weights((i & 1) == 1 ? 36 : 40, inLength, 77, Interpolation.Bicubic, true), $"task {i}");
+        });
+    }
+
+    [Fact]
+    public void RandomCropResizesAllocateNothingOnceTheMapsHaveGrown()
+    {
+        // Twelve windows of distinct heights and distinct widths: every request misses, so the thread's maps are rebuilt
+        // in a fixed rotation; after two passes each slot has grown to the maps it holds in the third.
+        using var source = ImageTensor.Create(3, 480, 480, clear: true);
+        using var destination = ImageTensor.Create(3, 224, 224);
+        (int Top, int Left, int Height, int Width, Interpolation Interpolation)[] windows =
+            [.. Enumerable.Range(0, 12).Select(k => ((k * 7) % 60, (k * 13) % 50, 181 + (k * 23), 413 - (k * 21), k % 3 == 2 ? Interpolation.Bicubic : Interpolation.Bilinear))];
+        for (int pass = 0; pass < 2; pass++)
+        {
+            ResizeAll();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int pass = 0; pass < 3; pass++)
+        {
+            ResizeAll();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        void ResizeAll()
+        {
+            foreach ((int top, int left, int height, int width, Interpolation interpolation) in windows)
+            {
+                ResizeKernels.Resize(source, top, left, height, width, destination, interpolation, antialias: true);
+            }
         }
     }
 
@@ -195,4 +296,33 @@ public sealed class ResizeKernelMapTests
             }
         }
     }
+
+    private static void AssertSameMap(ResizeKernelMap expected, ResizeKernelMap actual, string what)
+    {
+        Assert.Equal(
+            (expected.SourceLength, expected.DestinationLength, expected.MaxTaps, expected.TapCount, expected.BlockWidth, expected.BlockCount, expected.BandLength, expected.IsIdentity, expected.HasWindowForm),
+            (actual.SourceLength, actual.DestinationLength, actual.MaxTaps, actual.TapCount, actual.BlockWidth, actual.BlockCount, actual.BandLength, actual.IsIdentity, actual.HasWindowForm));
+        int taps = expected.MaxTaps;
+        for (int i = 0; i < expected.DestinationLength; i++)
+        {
+            Assert.True(expected.Start(i) == actual.Start(i) && expected.Length(i) == actual.Length(i), $"{what}: output {i}");
+            Assert.True(Row(ref expected.WeightsReference(i), taps).SequenceEqual(Row(ref actual.WeightsReference(i), taps)), $"{what}: weights of output {i}");
+        }
+
+        int width = expected.BlockWidth;
+        for (int b = 0; b < expected.BlockCount; b++)
+        {
+            Assert.True(expected.BlockFirstOutput(b) == actual.BlockFirstOutput(b) && expected.BlockStart(b) == actual.BlockStart(b) && expected.BlockLength(b) == actual.BlockLength(b), $"{what}: block {b}");
+            int band = expected.BlockLength(b) * width;
+            Assert.True(Row(ref expected.BandReference(b), band).SequenceEqual(Row(ref actual.BandReference(b), band)), $"{what}: band of block {b}");
+            if (expected.HasWindowForm)
+            {
+                Assert.Equal(expected.WindowStart(b), actual.WindowStart(b));
+                Assert.True(Row(ref expected.WindowIndexReference(b), taps * 16).SequenceEqual(Row(ref actual.WindowIndexReference(b), taps * 16)), $"{what}: window indices of block {b}");
+                Assert.True(Row(ref expected.WindowWeightReference(b), taps * 16).SequenceEqual(Row(ref actual.WindowWeightReference(b), taps * 16)), $"{what}: window weights of block {b}");
+            }
+        }
+    }
+
+    private static ReadOnlySpan<T> Row<T>(ref T first, int length) => System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref first, length);
 }
