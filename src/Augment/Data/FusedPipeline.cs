@@ -170,13 +170,16 @@ internal sealed class FusedPipeline
         }
     }
 
-    /// <summary>Runs the transforms after the fused chain, with the streams <see cref="Compose"/> would give them.</summary>
+    /// <summary>
+    /// Runs the transforms after the fused chain on the worker's private image, with the streams <see cref="Compose"/>
+    /// would give them (<see cref="Transform.ApplyPrivately"/>: steps that work in place return the same object).
+    /// </summary>
     public ImageTensor ApplyRest(ImageTensor image, RandomSource random)
     {
         for (int i = _fused.Length; i < _steps.Length; i++)
         {
             RandomSource stream = Stream(random, i);
-            image = _steps[i].Apply(image, ref stream);
+            image = Transform.ApplyPrivately(_steps[i], image, ref stream);
         }
 
         return image;

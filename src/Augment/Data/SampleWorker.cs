@@ -2,6 +2,7 @@ using System.Buffers;
 using Augment.Batching;
 using Augment.Imaging;
 using Augment.Randomness;
+using Augment.Transforms;
 using Augment.Views;
 
 namespace Augment.Data;
@@ -48,6 +49,12 @@ internal sealed class SampleWorker : IDisposable
     /// <summary>The resized image a fused test-time view group cuts its views from, reused from sample to sample.</summary>
     private ImageTensor? _prepared;
 
+    /// <summary>
+    /// The output of a fused chain that unfused steps follow, reused from sample to sample while those steps work in
+    /// place (a step that returns a new tensor disposes it, and the next sample rents another).
+    /// </summary>
+    private ImageTensor? _fusedOutput;
+
     /// <summary>Fills slot <paramref name="slot"/> of <paramref name="job"/>, a batch of <paramref name="run"/>; never throws (errors fail the slot).</summary>
     public void Run(EpochRun run, BatchJob job, int slot)
     {
@@ -85,6 +92,8 @@ internal sealed class SampleWorker : IDisposable
         _pixels = null;
         _prepared?.Dispose();
         _prepared = null;
+        _fusedOutput?.Dispose();
+        _fusedOutput = null;
     }
 
     private void Fill(EpochRun run, BatchJob job, int slot)
@@ -151,7 +160,7 @@ internal sealed class SampleWorker : IDisposable
             {
                 if (loader.Options.Transform is { } transform)
                 {
-                    image = transform.Apply(image, ref random);
+                    image = Transform.ApplyPrivately(transform, image, ref random);
                 }
 
                 Write(loader.Collator, job, slot, image, origin, label);
@@ -226,16 +235,20 @@ internal sealed class SampleWorker : IDisposable
             return;
         }
 
-        ImageTensor image = ImageTensor.Create(3, draw.Output);
+        ImageTensor image = _fusedOutput is { IsDisposed: false } kept ? kept : (_fusedOutput = ImageTensor.Create(3, draw.Output));
+        image.Reshape(3, draw.Output);
+        fused.Render(pixels, draw, image.Data);
+        image = fused.ApplyRest(image, random);
         try
         {
-            fused.Render(pixels, draw, image.Data);
-            image = fused.ApplyRest(image, random);
             Write(collator, job, slot, image, origin, label);
         }
         finally
         {
-            image.Dispose();
+            if (!ReferenceEquals(image, _fusedOutput))
+            {
+                image.Dispose();
+            }
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class Compose : Transform, ICompositeTransform
         for (int i = 0; i < _transforms.Length; i++)
         {
             RandomSource child = ChildStream(random, i);
-            image = _transforms[i].Apply(image, ref child, recorder);
+            image = ApplyPrivately(_transforms[i], image, ref child, recorder);
         }
 
         return image;

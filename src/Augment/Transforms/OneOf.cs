@@ -89,7 +89,7 @@ public sealed class OneOf : Transform, ICompositeTransform
         RandomSource inner = random.Fork(0);
         ChoiceParams choice = Draw(ref random);
         recorder?.Record(this, choice);
-        return _transforms[choice.Index].Apply(image, ref inner, recorder);
+        return ApplyPrivately(_transforms[choice.Index], image, ref inner, recorder);
     }
 
     /// <inheritdoc />

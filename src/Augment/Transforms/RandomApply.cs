@@ -38,7 +38,7 @@ public sealed class RandomApply : Transform, ICompositeTransform
         RandomSource inner = random.Fork(0);
         RandomApplyParams decision = Draw(ref random);
         recorder?.Record(this, decision);
-        return decision.Applied ? Transform.Apply(image, ref inner, recorder) : image;
+        return decision.Applied ? ApplyPrivately(Transform, image, ref inner, recorder) : image;
     }
 
     /// <inheritdoc />

@@ -89,7 +89,7 @@ public sealed class RandomOrder : Transform, ICompositeTransform
         {
             int index = order[step];
             RandomSource child = random.Fork(index + 1);
-            image = _transforms[index].Apply(image, ref child, recorder);
+            image = ApplyPrivately(_transforms[index], image, ref child, recorder);
         }
 
         return image;

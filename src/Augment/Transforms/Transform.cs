@@ -28,6 +28,34 @@ public abstract class Transform : ITransform
     /// <returns><paramref name="image"/> modified in place, or a new tensor.</returns>
     protected abstract ImageTensor ApplyCore(ImageTensor image, ref RandomSource random, IParameterRecorder? recorder);
 
+    /// <summary>
+    /// Applies <paramref name="transform"/> to an image that the caller owns and never shows anyone (a composite's
+    /// intermediate, a loader worker's sample): as <see cref="ITransform.Apply"/>, except that a library transform that
+    /// works in place returns the same object instead of handing its pixels to a new one. The handoff only matters
+    /// where a caller could reuse the input, so skipping it here saves an object per step.
+    /// </summary>
+    /// <param name="transform">The transform.</param>
+    /// <param name="image">The image, consumed: the result, or disposed.</param>
+    /// <param name="random">The random stream.</param>
+    /// <param name="recorder">Receives the parameters drawn, or <see langword="null"/>.</param>
+    /// <returns><paramref name="image"/> modified in place, or a new tensor (then <paramref name="image"/> is disposed).</returns>
+    internal static ImageTensor ApplyPrivately(ITransform transform, ImageTensor image, ref RandomSource random, IParameterRecorder? recorder = null)
+    {
+        if (transform is not Transform own)
+        {
+            return transform.Apply(image, ref random, recorder);
+        }
+
+        ThrowIfConsumed(image);
+        ImageTensor result = own.ApplyCore(image, ref random, recorder);
+        if (!ReferenceEquals(result, image))
+        {
+            image.Dispose();
+        }
+
+        return result;
+    }
+
     /// <summary>Throws unless <paramref name="image"/> is a live tensor.</summary>
     private protected static void ThrowIfConsumed(ImageTensor image)
     {

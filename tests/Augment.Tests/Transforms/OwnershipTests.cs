@@ -64,4 +64,37 @@ public sealed class OwnershipTests
         Assert.True(image.IsDisposed);
         Assert.Throws<ObjectDisposedException>(() => jitter.Apply(image, drawn));
     }
+
+    [Fact]
+    public void ACompositeOfInPlaceStepsHandsOffOnceNotPerStep()
+    {
+        // Inside a composite the intermediates are private, so in-place children skip the handoff: a Compose of three
+        // in-place steps allocates per Apply what one in-place step alone does (one tensor object for the result).
+        ITransform single = new ColorJitter(0.4);
+        ITransform three = new Compose(new ColorJitter(0.4), Normalize.ImageNet(), new Grayscale(3));
+        Assert.Equal(AllocatedPerApply(single), AllocatedPerApply(three));
+    }
+
+    private static long AllocatedPerApply(ITransform transform)
+    {
+        const int Calls = 64;
+        ImageTensor image = TestImages.Random(3, 12, 14);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Calls; i++)
+            {
+                RandomSource random = RandomSource.ForSample(1, 0, i);
+                image = transform.Apply(image, ref random);
+            }
+
+            if (pass == 1)
+            {
+                image.Dispose();
+                return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+            }
+        }
+
+        throw new InvalidOperationException("unreachable");
+    }
 }

@@ -41,7 +41,7 @@ public abstract class ProbabilityGate : RandomTransform<GateParams>
         }
 
         RandomSource unused = default;
-        return _operation.Apply(image, ref unused);
+        return ApplyPrivately(_operation, image, ref unused);
     }
 
     /// <inheritdoc />
