@@ -62,9 +62,19 @@ public static class CropKernels
         Crop<IdentityOperator>(source, channels, sourceSize, top, left, destination, destinationSize, flip, fill, default);
 
     /// <summary>
+    /// The span form of <see cref="Crop(ImageTensor, int, int, ImageTensor, FlipMode, float)"/> for a window inside
+    /// the source, with streaming stores when <paramref name="streaming"/> is set (see <see cref="StreamingRows"/>;
+    /// the caller fences).
+    /// </summary>
+    internal static void Crop(ReadOnlySpan<float> source, int channels, ImageSize sourceSize, int top, int left, Span<float> destination, ImageSize destinationSize, FlipMode flip, bool streaming) =>
+        Crop<IdentityOperator>(source, channels, sourceSize, top, left, destination, destinationSize, flip, 0f, default, streaming);
+
+    /// <summary>
     /// <see cref="Crop(ReadOnlySpan{float}, int, ImageSize, int, int, Span{float}, ImageSize, FlipMode, float)"/>
     /// followed by <c>channelOperators[c]</c> on every element of channel <c>c</c>, applied to each row while it is
-    /// still in the L1 cache (crop, mirror and e.g. normalization fused in one pass over the destination).
+    /// still in the L1 cache (crop, mirror and e.g. normalization fused in one pass over the destination). With
+    /// <paramref name="streaming"/> (identity operators only) rows are copied with streaming stores (see
+    /// <see cref="StreamingRows"/>; the caller fences).
     /// </summary>
     internal static void Crop<TOp>(
         ReadOnlySpan<float> source,
@@ -76,7 +86,8 @@ public static class CropKernels
         ImageSize destinationSize,
         FlipMode flip,
         float fill,
-        ReadOnlySpan<TOp> channelOperators)
+        ReadOnlySpan<TOp> channelOperators,
+        bool streaming = false)
         where TOp : struct, IUnaryOperator
     {
         ValidateBuffers(source, channels, sourceSize, destination, destinationSize);
@@ -115,7 +126,11 @@ public static class CropKernels
                     row[..runStart].Fill(fill);
                     row[(runStart + run)..].Fill(fill);
                     ReadOnlySpan<float> from = sourcePlane.Slice(((int)sourceRow * width) + sourceColumn, run);
-                    if (mirror)
+                    if (streaming && !transform)
+                    {
+                        StreamingRows.Copy(from, row.Slice(runStart, run), mirror);
+                    }
+                    else if (mirror)
                     {
                         FlipKernels.MirrorCopy(from, row.Slice(runStart, run));
                     }

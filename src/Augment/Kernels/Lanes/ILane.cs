@@ -46,6 +46,13 @@ internal interface ILane<TSelf> :
     /// <summary>Stores the lanes to <see cref="Count"/> consecutive floats starting at <c>destination[index]</c>.</summary>
     static abstract void Store(TSelf value, ref float destination, nuint index);
 
+    /// <summary>
+    /// Stores like <see cref="Store"/>, bypassing the caches where the platform can (streaming stores, for large
+    /// outputs that are not read again soon). <c>destination[index]</c> must be pinned and aligned to
+    /// <see cref="Count"/> floats; the writer issues a store fence before other threads read the memory.
+    /// </summary>
+    static abstract unsafe void StoreNonTemporal(TSelf value, ref float destination, nuint index);
+
     /// <summary>Loads <see cref="Count"/> consecutive bytes, widened to floats (no scaling).</summary>
     static abstract TSelf LoadWidened(ref byte source);
 

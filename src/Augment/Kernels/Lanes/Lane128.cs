@@ -31,6 +31,10 @@ internal readonly struct Lane128 : ILane<Lane128>
     public static void Store(Lane128 value, ref float destination, nuint index) => value._v.StoreUnsafe(ref destination, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Lane128 value, ref float destination, nuint index) =>
+        value._v.StoreAlignedNonTemporal((float*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 LoadWidened(ref byte source) =>
         new(Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<uint>(ref source)).AsByte())).AsInt32()));
 

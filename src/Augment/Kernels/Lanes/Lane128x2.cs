@@ -43,6 +43,14 @@ internal readonly struct Lane128x2 : ILane<Lane128x2>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Lane128x2 value, ref float destination, nuint index)
+    {
+        float* address = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index));
+        value._lo.StoreAlignedNonTemporal(address);
+        value._hi.StoreAlignedNonTemporal(address + 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128x2 LoadWidened(ref byte source)
     {
         Vector128<ushort> words = Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref source)).AsByte());

@@ -32,6 +32,10 @@ internal readonly struct Lane512 : ILane<Lane512>
     public static void Store(Lane512 value, ref float destination, nuint index) => value._v.StoreUnsafe(ref destination, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Lane512 value, ref float destination, nuint index) =>
+        value._v.StoreAlignedNonTemporal((float*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 LoadWidened(ref byte source)
     {
         Vector128<byte> bytes = Vector128.LoadUnsafe(ref source);

@@ -25,6 +25,29 @@ internal static class LaneLoop
         Blocks<ScalarLane, TBody>(ref body, index, length);
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> over every index in <c>[0, length)</c> like <see cref="Run"/>, for bodies that
+    /// store with <see cref="ILane{TSelf}.StoreNonTemporal"/> into <paramref name="destination"/>: scalar steps
+    /// first, until <c>destination[index]</c> is aligned to the widest accelerated lane, so that every vector store
+    /// is aligned. <paramref name="destination"/> must be pinned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void RunAligned<TBody>(TBody body, ref float destination, nuint length)
+        where TBody : ILaneBody, allows ref struct
+    {
+        nuint widest = (nuint)(Lane512.IsHardwareAccelerated ? Lane512.Count
+            : Lane256.IsHardwareAccelerated ? Lane256.Count
+            : Lane128x2.IsHardwareAccelerated ? Lane128x2.Count
+            : ScalarLane.Count);
+        nuint misaligned = ((nuint)Unsafe.AsPointer(ref destination) / sizeof(float)) % widest;
+        nuint index = Blocks<ScalarLane, TBody>(ref body, 0, Math.Min((widest - misaligned) % widest, length));
+        index = Blocks<Lane512, TBody>(ref body, index, length);
+        index = Blocks<Lane256, TBody>(ref body, index, length);
+        index = Blocks<Lane128x2, TBody>(ref body, index, length);
+        index = Blocks<Lane128, TBody>(ref body, index, length);
+        Blocks<ScalarLane, TBody>(ref body, index, length);
+    }
+
     /// <summary>Throws unless <paramref name="destination"/> holds at least <paramref name="length"/> elements.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ThrowIfTooShort<T>(Span<T> destination, int length, string paramName)

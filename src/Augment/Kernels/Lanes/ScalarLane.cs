@@ -33,6 +33,9 @@ internal readonly struct ScalarLane : ILane<ScalarLane>
     public static void Store(ScalarLane value, ref float destination, nuint index) => Unsafe.Add(ref destination, index) = value._v;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreNonTemporal(ScalarLane value, ref float destination, nuint index) => Store(value, ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane LoadWidened(ref byte source) => new(source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -37,7 +37,7 @@ internal static class Views
                 throw new ArgumentException($"Destination #{i} is {view.ShapeString}, expected {image.Channels}x{height}x{width}.", nameof(destination));
             }
 
-            WriteView(image, height, width, i, flip, view.Data);
+            WriteView(image, height, width, i, flip, view.Data, streaming: false);
         }
     }
 
@@ -52,15 +52,22 @@ internal static class Views
             throw new ArgumentException($"The destination holds {destination.Length} elements, {count} views of {image.Channels}x{height}x{width} need {(long)count * viewLength}.", nameof(destination));
         }
 
+        // A block larger than the cache (ten 224 px views are 6 MB) is written with streaming stores.
+        bool streaming = (long)count * viewLength * sizeof(float) >= StreamingRows.MinimumBytes;
         for (int i = 0; i < count; i++)
         {
-            WriteView(image, height, width, i, flip, destination.Slice(i * viewLength, viewLength));
+            WriteView(image, height, width, i, flip, destination.Slice(i * viewLength, viewLength), streaming);
+        }
+
+        if (streaming)
+        {
+            StreamingRows.Fence();
         }
     }
 
     // View i < 5 is corner i of the image; view 5 + k is corner k of the image mirrored by `flip`, which is the
     // mirrored crop of the image at the mirrored window.
-    private static void WriteView(ImageTensor image, int height, int width, int index, FlipMode flip, Span<float> destination)
+    private static void WriteView(ImageTensor image, int height, int width, int index, FlipMode flip, Span<float> destination, bool streaming)
     {
         ImageSize size = image.Size;
         (int top, int left) = (index % FiveCrop.Count) switch
@@ -83,7 +90,7 @@ internal static class Views
             top = size.Height - top - height;
         }
 
-        CropKernels.Crop(image.Data, image.Channels, size, top, left, destination, new ImageSize(height, width), viewFlip);
+        CropKernels.Crop(image.Data, image.Channels, size, top, left, destination, new ImageSize(height, width), viewFlip, streaming);
     }
 
     private static void ThrowIfTooLarge(ImageSize size, int height, int width)

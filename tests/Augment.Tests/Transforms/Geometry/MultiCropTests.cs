@@ -81,6 +81,30 @@ public sealed class MultiCropTests
         Assert.Equal(block[..(5 * 48)], five);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LargeBlocksWrittenWithStreamingStoresEqualTheViewTensors(bool vertical)
+    {
+        // Ten 3x160x163 views are 3 MB, past StreamingRows.MinimumBytes; odd widths and an offset into the block
+        // leave rows unaligned, so the scalar heads and tails run too.
+        using ImageTensor image = TestImages.Random(3, 181, 190);
+        var tenCrop = new TenCrop(160, 163, vertical);
+        int viewLength = 3 * 160 * 163;
+        Assert.True(10L * viewLength * sizeof(float) >= StreamingRows.MinimumBytes);
+        ImageTensor[] views = tenCrop.Apply(image);
+        float[] block = new float[(10 * viewLength) + 2];
+        block[0] = block[^1] = float.NaN;
+        tenCrop.Apply(image, block.AsSpan(1, 10 * viewLength));
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.Equal(views[i].Data.ToArray(), block.AsSpan(1 + (i * viewLength), viewLength).ToArray());
+            views[i].Dispose();
+        }
+
+        Assert.True(float.IsNaN(block[0]) && float.IsNaN(block[^1]));
+    }
+
     [Fact]
     public void MultiCropsValidate()
     {

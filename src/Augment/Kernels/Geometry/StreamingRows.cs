@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using Augment.Kernels.Lanes;
+
+namespace Augment.Kernels.Geometry;
+
+/// <summary>
+/// Row copies, plain or mirrored, with streaming (non-temporal) stores: for outputs of megabytes that are not read
+/// again soon, such as the ten views of a sample written into a batch, where ordinary stores would first read every
+/// destination line into the cache. The writer calls <see cref="Fence"/> once it has written its block, before the
+/// memory is handed to another thread.
+/// </summary>
+internal static class StreamingRows
+{
+    /// <summary>The output size from which streaming stores pay: more than a core's L2 cache holds.</summary>
+    public const long MinimumBytes = 2L << 20;
+
+    /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/>, reversed when <paramref name="mirror"/> is set.</summary>
+    /// <param name="source">The row to copy.</param>
+    /// <param name="destination">At least as long as <paramref name="source"/>, not overlapping it.</param>
+    /// <param name="mirror">Whether to reverse the order of the elements.</param>
+    public static unsafe void Copy(ReadOnlySpan<float> source, Span<float> destination, bool mirror)
+    {
+        LaneLoop.ThrowIfTooShort(destination, source.Length, nameof(destination));
+        if (source.Overlaps(destination))
+        {
+            throw new ArgumentException("A streaming copy cannot write over its source.", nameof(destination));
+        }
+
+        fixed (float* pinned = destination)
+        {
+            ref float to = ref Unsafe.AsRef<float>(pinned);
+            if (mirror)
+            {
+                LaneLoop.RunAligned(new MirrorBody { Source = source, Destination = destination }, ref to, (nuint)source.Length);
+            }
+            else
+            {
+                LaneLoop.RunAligned(new CopyBody { Source = source, Destination = destination }, ref to, (nuint)source.Length);
+            }
+        }
+    }
+
+    /// <summary>Orders the streaming stores before any later store (a store fence), so that the memory can be published.</summary>
+    public static void Fence()
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.StoreFence();
+        }
+        else
+        {
+            Interlocked.MemoryBarrier();
+        }
+    }
+
+    /// <summary>Streams the block of the source at each index.</summary>
+    private ref struct CopyBody : ILaneBody
+    {
+        public required ReadOnlySpan<float> Source;
+
+        public required Span<float> Destination;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane> =>
+            TLane.StoreNonTemporal(TLane.Load(ref MemoryMarshal.GetReference(Source), index), ref MemoryMarshal.GetReference(Destination), index);
+    }
+
+    /// <summary>Streams the mirrored block of the source's end at each index.</summary>
+    private ref struct MirrorBody : ILaneBody
+    {
+        public required ReadOnlySpan<float> Source;
+
+        public required Span<float> Destination;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane> =>
+            TLane.StoreNonTemporal(
+                TLane.Reverse(TLane.Load(ref MemoryMarshal.GetReference(Source), (nuint)Source.Length - index - (nuint)TLane.Count)),
+                ref MemoryMarshal.GetReference(Destination),
+                index);
+    }
+}
