@@ -74,11 +74,12 @@ public static class FlipKernels
             throw new ArgumentException("A mirrored copy cannot write over its source; use Span.Reverse to mirror in place.", nameof(destination));
         }
 
-        LaneLoop.Run(new MirrorBody { Source = source, Destination = destination }, (nuint)source.Length);
+        LaneLoop.Run(new MirrorBody<CachedStore> { Source = source, Destination = destination }, (nuint)source.Length);
     }
 
-    /// <summary>Writes the mirrored block of the source's end at each index.</summary>
-    private ref struct MirrorBody : ILaneBody
+    /// <summary>Writes the mirrored block of the source's end at each index, with <typeparamref name="TStore"/>'s stores.</summary>
+    internal ref struct MirrorBody<TStore> : ILaneBody
+        where TStore : struct, ILaneStore
     {
         public required ReadOnlySpan<float> Source;
 
@@ -87,7 +88,7 @@ public static class FlipKernels
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane> =>
-            TLane.Store(
+            TStore.Store(
                 TLane.Reverse(TLane.Load(ref MemoryMarshal.GetReference(Source), (nuint)Source.Length - index - (nuint)TLane.Count)),
                 ref MemoryMarshal.GetReference(Destination),
                 index);

@@ -33,7 +33,7 @@ internal static class StreamingRows
             ref float to = ref Unsafe.AsRef<float>(pinned);
             if (mirror)
             {
-                LaneLoop.RunAligned(new MirrorBody { Source = source, Destination = destination }, ref to, (nuint)source.Length);
+                LaneLoop.RunAligned(new FlipKernels.MirrorBody<StreamingStore> { Source = source, Destination = destination }, ref to, (nuint)source.Length);
             }
             else
             {
@@ -66,21 +66,5 @@ internal static class StreamingRows
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane> =>
             TLane.StoreNonTemporal(TLane.Load(ref MemoryMarshal.GetReference(Source), index), ref MemoryMarshal.GetReference(Destination), index);
-    }
-
-    /// <summary>Streams the mirrored block of the source's end at each index.</summary>
-    private ref struct MirrorBody : ILaneBody
-    {
-        public required ReadOnlySpan<float> Source;
-
-        public required Span<float> Destination;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Step<TLane>(nuint index)
-            where TLane : struct, ILane<TLane> =>
-            TLane.StoreNonTemporal(
-                TLane.Reverse(TLane.Load(ref MemoryMarshal.GetReference(Source), (nuint)Source.Length - index - (nuint)TLane.Count)),
-                ref MemoryMarshal.GetReference(Destination),
-                index);
     }
 }
