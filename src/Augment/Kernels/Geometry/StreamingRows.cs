@@ -31,13 +31,22 @@ internal static class StreamingRows
         fixed (float* pinned = destination)
         {
             ref float to = ref Unsafe.AsRef<float>(pinned);
+            var length = (nuint)source.Length;
             if (mirror)
             {
-                LaneLoop.RunAligned(new FlipKernels.MirrorBody<StreamingStore> { Source = source, Destination = destination }, ref to, (nuint)source.Length);
+                LaneLoop.RunStreaming(
+                    new FlipKernels.MirrorBody<CachedStore> { Source = source, Destination = destination },
+                    new FlipKernels.MirrorBody<StreamingStore> { Source = source, Destination = destination },
+                    ref to,
+                    length);
             }
             else
             {
-                LaneLoop.RunAligned(new CopyBody { Source = source, Destination = destination }, ref to, (nuint)source.Length);
+                LaneLoop.RunStreaming(
+                    new CopyBody<CachedStore> { Source = source, Destination = destination },
+                    new CopyBody<StreamingStore> { Source = source, Destination = destination },
+                    ref to,
+                    length);
             }
         }
     }
@@ -55,8 +64,9 @@ internal static class StreamingRows
         }
     }
 
-    /// <summary>Streams the block of the source at each index.</summary>
-    private ref struct CopyBody : ILaneBody
+    /// <summary>Copies the block of the source at each index, with <typeparamref name="TStore"/>'s stores.</summary>
+    private ref struct CopyBody<TStore> : ILaneBody
+        where TStore : struct, ILaneStore
     {
         public required ReadOnlySpan<float> Source;
 
@@ -65,6 +75,6 @@ internal static class StreamingRows
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Step<TLane>(nuint index)
             where TLane : struct, ILane<TLane> =>
-            TLane.StoreNonTemporal(TLane.Load(ref MemoryMarshal.GetReference(Source), index), ref MemoryMarshal.GetReference(Destination), index);
+            TStore.Store(TLane.Load(ref MemoryMarshal.GetReference(Source), index), ref MemoryMarshal.GetReference(Destination), index);
     }
 }

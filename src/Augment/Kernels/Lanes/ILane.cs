@@ -48,8 +48,9 @@ internal interface ILane<TSelf> :
 
     /// <summary>
     /// Stores like <see cref="Store"/>, bypassing the caches where the platform can (streaming stores, for large
-    /// outputs that are not read again soon). <c>destination[index]</c> must be pinned and aligned to
-    /// <see cref="Count"/> floats; the writer issues a store fence before other threads read the memory.
+    /// outputs that are not read again soon; see <see cref="LaneLoop.RunStreaming"/>, which gives them whole cache
+    /// lines only). <c>destination[index]</c> must be pinned and aligned to <see cref="Count"/> floats; the writer
+    /// issues a store fence before other threads read the memory.
     /// </summary>
     static abstract unsafe void StoreNonTemporal(TSelf value, ref float destination, nuint index);
 

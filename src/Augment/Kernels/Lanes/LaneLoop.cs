@@ -16,36 +16,29 @@ internal static class LaneLoop
     /// <summary>Runs <paramref name="body"/> over every index in <c>[0, length)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run<TBody>(TBody body, nuint length)
-        where TBody : ILaneBody, allows ref struct
-    {
-        nuint index = Blocks<Lane512, TBody>(ref body, 0, length);
-        index = Blocks<Lane256, TBody>(ref body, index, length);
-        index = Blocks<Lane128x2, TBody>(ref body, index, length);
-        index = Blocks<Lane128, TBody>(ref body, index, length);
-        Blocks<ScalarLane, TBody>(ref body, index, length);
-    }
+        where TBody : ILaneBody, allows ref struct => RunFrom(ref body, 0, length);
+
+    /// <summary>The floats in one 64-byte cache line.</summary>
+    public const int LineFloats = 64 / sizeof(float);
 
     /// <summary>
-    /// Runs <paramref name="body"/> over every index in <c>[0, length)</c> like <see cref="Run"/>, for bodies that
-    /// store with <see cref="ILane{TSelf}.StoreNonTemporal"/> into <paramref name="destination"/>: scalar steps
-    /// first, until <c>destination[index]</c> is aligned to the widest accelerated lane, so that every vector store
-    /// is aligned. <paramref name="destination"/> must be pinned.
+    /// Runs a loop whose stores into <paramref name="destination"/> should bypass the caches: <paramref name="streaming"/>
+    /// (a body storing with <see cref="ILane{TSelf}.StoreNonTemporal"/>) over the whole 64-byte lines of
+    /// <paramref name="destination"/>, and <paramref name="cached"/> (the same body with ordinary stores) over the
+    /// partial lines at either end. A line is never written partly by streaming stores: the processor would have to
+    /// merge it with memory, which costs more than the streaming saves. <paramref name="destination"/> must be pinned.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void RunAligned<TBody>(TBody body, ref float destination, nuint length)
-        where TBody : ILaneBody, allows ref struct
+    public static unsafe void RunStreaming<TCached, TStreaming>(TCached cached, TStreaming streaming, ref float destination, nuint length)
+        where TCached : ILaneBody, allows ref struct
+        where TStreaming : ILaneBody, allows ref struct
     {
-        nuint widest = (nuint)(Lane512.IsHardwareAccelerated ? Lane512.Count
-            : Lane256.IsHardwareAccelerated ? Lane256.Count
-            : Lane128x2.IsHardwareAccelerated ? Lane128x2.Count
-            : ScalarLane.Count);
-        nuint misaligned = ((nuint)Unsafe.AsPointer(ref destination) / sizeof(float)) % widest;
-        nuint index = Blocks<ScalarLane, TBody>(ref body, 0, Math.Min((widest - misaligned) % widest, length));
-        index = Blocks<Lane512, TBody>(ref body, index, length);
-        index = Blocks<Lane256, TBody>(ref body, index, length);
-        index = Blocks<Lane128x2, TBody>(ref body, index, length);
-        index = Blocks<Lane128, TBody>(ref body, index, length);
-        Blocks<ScalarLane, TBody>(ref body, index, length);
+        nuint misaligned = ((nuint)Unsafe.AsPointer(ref destination) / sizeof(float)) % LineFloats;
+        nuint first = Math.Min((LineFloats - misaligned) % LineFloats, length);
+        nuint end = first + ((length - first) / LineFloats * LineFloats);
+        RunFrom(ref cached, 0, first);
+        RunFrom(ref streaming, first, end);
+        RunFrom(ref cached, end, length);
     }
 
     /// <summary>Throws unless <paramref name="destination"/> holds at least <paramref name="length"/> elements.</summary>
@@ -81,6 +74,18 @@ internal static class LaneLoop
         throw new ArgumentException(
             $"The spans overlap with an offset of {offset} elements; write either in place (the same start) or to separate memory.",
             paramName);
+
+    /// <summary>Runs <paramref name="body"/> over <c>[index, length)</c>: blocks of the widest width, then narrower ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RunFrom<TBody>(scoped ref TBody body, nuint index, nuint length)
+        where TBody : ILaneBody, allows ref struct
+    {
+        index = Blocks<Lane512, TBody>(ref body, index, length);
+        index = Blocks<Lane256, TBody>(ref body, index, length);
+        index = Blocks<Lane128x2, TBody>(ref body, index, length);
+        index = Blocks<Lane128, TBody>(ref body, index, length);
+        Blocks<ScalarLane, TBody>(ref body, index, length);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nuint Blocks<TLane, TBody>(scoped ref TBody body, nuint index, nuint length)

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Augment.Kernels.Lanes;
 
 /// <summary>
-/// Streaming stores (<see cref="ILane{TSelf}.StoreNonTemporal"/>), for bodies run by <see cref="LaneLoop.RunAligned"/>
+/// Streaming stores (<see cref="ILane{TSelf}.StoreNonTemporal"/>), for the whole-line part of <see cref="LaneLoop.RunStreaming"/>
 /// over pinned memory.
 /// </summary>
 internal readonly struct StreamingStore : ILaneStore
