@@ -85,6 +85,7 @@ foreach (int n in counts)
     TenCrop(n);
     ViewLoader("ten-crop (loader)", n, [ViewGroup.TestTime("tencrop", TestTimeViews.TenCrop(224, 224), before: new Resize(256))], new Collator(mean: [.. Normalize.ImageNetMean], std: [.. Normalize.ImageNetStd]), Math.Max(1, batchSize / 4));
     ViewLoader("simclr two views (loader)", n, [ViewGroup.Repeat("views", SimClr(), 2)], new Collator(), batchSize);
+    ViewLoader("four distinct crops (loader)", n, [ViewGroup.DistinctCrops("crops", 4, 224, 224, before: new Resize(256), strideY: 8, strideX: 8)], new Collator(mean: [.. Normalize.ImageNetMean], std: [.. Normalize.ImageNetStd]), batchSize / 4);
 }
 
 // SimCLR's augmentation (Chen et al. 2020, appendix A): RRC 224, flip, colour jitter (0.8 s, s = 1) with p 0.8,
