@@ -203,7 +203,16 @@ void TenCrop(int n)
 
 void Report(string name, int n, Func<int, int> pass)
 {
-    pass(0); // warm-up: JIT, pools, kernel maps
+    // Warm-up for at least three seconds: JIT, pools, kernel maps. Tiered compilation runs the kernels unoptimized for
+    // the first seconds of a recipe (up to five times slower; see benchmarks/README.md), which a single pass may not cover.
+    var warmUp = Stopwatch.StartNew();
+    int warmPass = 0;
+    do
+    {
+        pass(1000 + warmPass++); // epochs the measured passes do not use
+    }
+    while (warmUp.Elapsed.TotalSeconds < 3);
+
     var rates = new List<double>();
     var process = Process.GetCurrentProcess();
     TimeSpan cpuStart = process.TotalProcessorTime;

@@ -77,7 +77,6 @@ public static class PixelConversion
     /// <param name="blue">The background's blue.</param>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is not positive.</exception>
     /// <exception cref="ArgumentException">The pixels are too short.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CompositeOver(Span<byte> rgbaPixels, int width, int height, int stride, byte red, byte green, byte blue)
     {
         stride = ValidatePixels(rgbaPixels.Length, width, height, PixelLayout.Rgba32, stride, nameof(rgbaPixels));
@@ -179,7 +178,6 @@ public static class PixelConversion
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Unpack<TReader>(ReadOnlySpan<byte> pixels, int width, int height, int stride, Span<float> planes)
         where TReader : struct, IPixelReader
     {
@@ -203,7 +201,6 @@ public static class PixelConversion
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Pack<TWriter>(Span<float> data, int greenOffset, int blueOffset, int width, int height, Span<byte> pixels, int stride)
         where TWriter : struct, IPixelWriter
     {

@@ -12,7 +12,6 @@ internal static class Pointwise
 {
     /// <summary>Computes <c>destination[i] = op(x[i])</c>. <paramref name="x"/> and <paramref name="destination"/> may be the same span.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or overlaps <paramref name="x"/> at another start.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TOp>(ReadOnlySpan<float> x, Span<float> destination, TOp op)
         where TOp : struct, IUnaryOperator
     {
@@ -22,7 +21,6 @@ internal static class Pointwise
     }
 
     /// <summary>Computes <c>x[i] = op(x[i])</c> in place.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyInPlace<TOp>(Span<float> x, TOp op)
         where TOp : struct, IUnaryOperator => Apply(x, x, op);
 
@@ -31,7 +29,6 @@ internal static class Pointwise
     /// <paramref name="x"/> or <paramref name="y"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The inputs differ in length, <paramref name="destination"/> is too short, or it overlaps an input at another start.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TOp>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination, TOp op)
         where TOp : struct, IBinaryOperator
     {

@@ -26,7 +26,6 @@ internal static class SeparableFilter
     /// <param name="horizontal">The horizontal kernel, odd length.</param>
     /// <param name="vertical">The vertical kernel, odd length.</param>
     /// <param name="destination">H×W floats, not overlapping the source.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Convolve(ReadOnlySpan<float> source, int height, int width, ReadOnlySpan<float> horizontal, ReadOnlySpan<float> vertical, Span<float> destination)
     {
         int rx = horizontal.Length / 2, ry = vertical.Length / 2;
@@ -102,7 +101,6 @@ internal static class SeparableFilter
     }
 
     // Whole blocks, then one block ending at the last output (overlapping the previous one) when n is not a multiple.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Taps<TLanes>(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, ReadOnlySpan<float> weights, Span<float> output)
         where TLanes : struct, ILane<TLanes>
     {

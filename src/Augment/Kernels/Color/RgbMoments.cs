@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using Augment.Imaging;
 
 namespace Augment.Kernels.Color;
@@ -25,7 +24,6 @@ internal static class RgbMoments
     /// <param name="image">An RGB image.</param>
     /// <param name="mean">Receives the three means.</param>
     /// <param name="comoments">Receives the six co-moments.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(ImageTensor image, Span<double> mean, Span<double> comoments)
     {
         RgbPointwise.ThrowIfNotRgb(image);
@@ -65,7 +63,6 @@ internal static class RgbMoments
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Sum(ReadOnlySpan<float> values)
     {
         double sum = 0;

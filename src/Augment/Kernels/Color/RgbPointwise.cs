@@ -23,7 +23,6 @@ internal static class RgbPointwise
     /// Runs <paramref name="op"/> in place on every pixel of the planes, which must have the same length and must not
     /// partly overlap one another.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TOp>(Span<float> red, Span<float> green, Span<float> blue, TOp op)
         where TOp : struct, IRgbOperator
     {

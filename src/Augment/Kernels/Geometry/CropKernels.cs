@@ -76,7 +76,6 @@ public static class CropKernels
     /// <paramref name="streaming"/> (identity operators only) rows are copied with streaming stores (see
     /// <see cref="StreamingRows"/>; the caller fences).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Crop<TOp>(
         ReadOnlySpan<float> source,
         int channels,
@@ -160,7 +159,6 @@ public static class CropKernels
     /// <param name="destination">Receives the gathered pixels; same channel count as the source.</param>
     /// <param name="fill">The value written where an index is -1.</param>
     /// <exception cref="ArgumentException">The maps' lengths differ from the destination's size, an index is out of range, or the channel counts differ.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather(ImageTensor source, ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, ImageTensor destination, float fill = 0f)
     {
         ArgumentNullException.ThrowIfNull(source);

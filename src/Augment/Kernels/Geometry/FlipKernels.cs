@@ -13,7 +13,6 @@ public static class FlipKernels
 
     /// <summary>Mirrors every row of <paramref name="image"/> left-right, in place (torchvision's <c>hflip</c>).</summary>
     /// <param name="image">The image to modify.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FlipHorizontal(ImageTensor image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -27,7 +26,6 @@ public static class FlipKernels
 
     /// <summary>Mirrors <paramref name="image"/> top-bottom, in place (torchvision's <c>vflip</c>), by swapping rows.</summary>
     /// <param name="image">The image to modify.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FlipVertical(ImageTensor image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -68,7 +66,6 @@ public static class FlipKernels
     /// <param name="source">The elements to copy.</param>
     /// <param name="destination">Receives them in reverse order; at least as long as <paramref name="source"/>, not overlapping it.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or overlaps <paramref name="source"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MirrorCopy(ReadOnlySpan<float> source, Span<float> destination)
     {
         LaneLoop.ThrowIfTooShort(destination, source.Length, nameof(destination));

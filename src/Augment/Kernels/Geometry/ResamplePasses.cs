@@ -19,7 +19,6 @@ internal static class ResamplePasses
     /// <c>y = firstRow + r</c>, for <c>x</c> in <c>[0, rowLength)</c>. A whole row is one stream of lane blocks, the
     /// last one overlapping its predecessor, so any <paramref name="rowLength"/> of at least <c>TBlock.Count</c> works.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Vertical<TSample, TReader, TBlock>(
         ref TSample source,
         nint sourceRowStride,
@@ -98,7 +97,6 @@ internal static class ResamplePasses
     /// <see cref="ResizeKernelMap.BlockWidth"/> must equal <c>TBlock.Count</c>, eight rows at a time; only the blocks
     /// that hold wanted outputs run, and the blocks straddling the range's ends store only their lanes inside it.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Horizontal<TBlock>(
         ref float source,
         nint sourceRowStride,
@@ -168,7 +166,6 @@ internal static class ResamplePasses
     /// two-register permute and one multiply-add, four rows at a time. Computes what
     /// <see cref="Horizontal{TBlock}"/> computes with a sample stride of 1.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HorizontalWindowed(
         ref float source,
         nint sourceRowStride,
@@ -226,7 +223,7 @@ internal static class ResamplePasses
 
     // The blocks of the range that straddle its ends, one row at a time, each lane the same sum as in the main loops
     // (zero band weights add exact zeros); only the lanes inside the range are stored.
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void HorizontalEdges<TBlock>(
         ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, in BlockRange range, ref float destination, nint destinationRowStride, float scale, float offset)
         where TBlock : struct, ILane<TBlock>

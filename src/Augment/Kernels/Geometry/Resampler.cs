@@ -144,7 +144,6 @@ internal static class Resampler
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TSample, TReader>(ref TSample origin, in SourceLayout source, in ResampleRequest r, Span<float> destination, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
         where TSample : unmanaged
         where TReader : struct, ISampleReader<TSample>

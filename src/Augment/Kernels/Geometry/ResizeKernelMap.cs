@@ -177,7 +177,6 @@ internal sealed class ResizeKernelMap
     }
 
     // Taps are computed into rows of `bound` weights, then packed to rows of MaxTaps once the largest count is known.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildTapForm(Interpolation interpolation, bool antialias, bool mirror, int bound)
     {
         int sourceLength = SourceLength, destinationLength = DestinationLength;
@@ -229,7 +228,6 @@ internal sealed class ResizeKernelMap
     }
 
     // The band form exists only when at least one whole block fits. One lane wide, it is the tap form itself.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildBandForm()
     {
         int blockWidth = BlockWidth, maxTaps = MaxTaps;
@@ -291,7 +289,6 @@ internal sealed class ResizeKernelMap
     }
 
     // The window form exists for 16-lane maps whose every block band fits in WindowLength samples of the source.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool BuildWindowForm()
     {
         if (BlockWidth != 16 || BlockCount == 0 || SourceLength < WindowLength)

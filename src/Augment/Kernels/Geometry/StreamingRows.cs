@@ -20,7 +20,6 @@ internal static class StreamingRows
     /// <param name="source">The row to copy.</param>
     /// <param name="destination">At least as long as <paramref name="source"/>, not overlapping it.</param>
     /// <param name="mirror">Whether to reverse the order of the elements.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Copy(ReadOnlySpan<float> source, Span<float> destination, bool mirror)
     {
         LaneLoop.ThrowIfTooShort(destination, source.Length, nameof(destination));

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using Augment.Batching;
 using Augment.Mixing;
 
@@ -149,7 +148,6 @@ public static class MixKernels
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MixOne(ImageBatch batch, Span<float> x, ReadOnlySpan<float> partner, MixKind kind, float lambda, CutBox box)
     {
         if (kind == MixKind.Blend && lambda != 1f)

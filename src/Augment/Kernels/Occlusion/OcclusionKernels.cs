@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using Augment.Imaging;
 using Augment.Randomness;
 
@@ -124,7 +123,6 @@ public static class OcclusionKernels
     /// </summary>
     /// <param name="destination">The span to fill.</param>
     /// <param name="random">The stream the uniforms come from.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StandardNormal(Span<float> destination, ref RandomSource random)
     {
         const int Pairs = 128;

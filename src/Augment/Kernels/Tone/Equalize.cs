@@ -63,7 +63,6 @@ public static partial class ToneKernels
     }
 
     /// <summary>Writes the 8-bit level <c>round(clamp(x, 0, 1) * 255)</c> of each value, always in [0, 255] (NaN included).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void To8Bit(ReadOnlySpan<float> x, Span<int> levels)
     {
         int i = 0;
@@ -85,7 +84,6 @@ public static partial class ToneKernels
     }
 
     /// <summary>Counts the levels into four interleaved sub-histograms (to avoid store-to-load stalls) and sums them into the first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Span<int> Histogram(ReadOnlySpan<int> levels, Span<int> histograms)
     {
         histograms.Clear();

@@ -69,7 +69,6 @@ public static partial class ToneKernels
     /// The 3×3 smoothing of one interior row: <c>s[x] = (sum of the 9 neighbours + 4 * row[x]) / 13</c> for
     /// <c>0 &lt; x &lt; W - 1</c>, and <c>s[x] = row[x]</c> at both ends.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SmoothRow(ReadOnlySpan<float> above, ReadOnlySpan<float> row, ReadOnlySpan<float> below, Span<float> columnSums, Span<float> smooth)
     {
         int width = row.Length;

@@ -168,7 +168,6 @@ public static partial class WarpKernels
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WarpNearest<TMap>(ImageTensor source, ImageTensor destination, in SourceGrid<TMap> grid, ReadOnlySpan<float> fills)
         where TMap : struct, ISourceMap
     {
@@ -192,7 +191,6 @@ public static partial class WarpKernels
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WarpBilinear<TMap>(ImageTensor source, ImageTensor destination, in SourceGrid<TMap> grid, ReadOnlySpan<float> fills, bool blendFill)
         where TMap : struct, ISourceMap
     {
@@ -220,7 +218,6 @@ public static partial class WarpKernels
     }
 
     /// <summary><c>row[x] = offsets[x] &gt;= 0 ? plane[offsets[x]] : fill</c>, eight lanes at a time with AVX2 gathers where available.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void GatherNearest(ReadOnlySpan<float> plane, ReadOnlySpan<int> offsets, Span<float> row, float fill)
     {
         int x = 0;
@@ -253,7 +250,6 @@ public static partial class WarpKernels
     /// <c>row[x] = v</c>, or <c>v * mask + (1 - mask) * fill</c> when blending, with <c>v</c> the four corner values
     /// times their weights summed in torch's order; eight lanes at a time with AVX2 gathers where available.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void GatherBilinear(ReadOnlySpan<float> plane, ReadOnlySpan<int> offsets, ReadOnlySpan<float> weights, Span<float> row, float fill, bool blendFill)
     {
         int n = row.Length;
