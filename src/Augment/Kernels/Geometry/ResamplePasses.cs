@@ -126,25 +126,7 @@ internal static class ResamplePasses
             ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
             for (int b = range.WholeFirst; b < range.WholeEnd; b++)
             {
-                ref float weights = ref map.BandReference(b);
-                nint start = map.BlockStart(b) * sampleStride;
-                int length = map.BlockLength(b);
-                TBlock a0 = TBlock.Zero, a1 = TBlock.Zero, a2 = TBlock.Zero, a3 = TBlock.Zero;
-                TBlock a4 = TBlock.Zero, a5 = TBlock.Zero, a6 = TBlock.Zero, a7 = TBlock.Zero;
-                for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
-                {
-                    TBlock w = TBlock.Load(ref weights, 0);
-                    a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref s0, j));
-                    a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref s1, j));
-                    a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref s2, j));
-                    a3 = TBlock.MultiplyAdd(a3, w, Unsafe.Add(ref s3, j));
-                    a4 = TBlock.MultiplyAdd(a4, w, Unsafe.Add(ref s4, j));
-                    a5 = TBlock.MultiplyAdd(a5, w, Unsafe.Add(ref s5, j));
-                    a6 = TBlock.MultiplyAdd(a6, w, Unsafe.Add(ref s6, j));
-                    a7 = TBlock.MultiplyAdd(a7, w, Unsafe.Add(ref s7, j));
-                    weights = ref Unsafe.Add(ref weights, lanes);
-                }
-
+                EightRows<TBlock>(ref s0, ref s1, ref s2, ref s3, ref s4, ref s5, ref s6, ref s7, map, b, sampleStride, out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7);
                 ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - range.Output);
                 TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride), 0);
                 TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride), 0);
@@ -221,8 +203,8 @@ internal static class ResamplePasses
         HorizontalEdges<Lane512>(ref source, sourceRowStride, 1, rows, map, range, ref destination, destinationRowStride, scale, offset);
     }
 
-    // The blocks of the range that straddle its ends, one row at a time, each lane the same sum as in the main loops
-    // (zero band weights add exact zeros); only the lanes inside the range are stored.
+    // The blocks of the range that straddle its ends, eight rows at a time like the main loop (each lane the same sum,
+    // zero band weights adding exact zeros), through a scratch block from which only the lanes inside the range are copied.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void HorizontalEdges<TBlock>(
         ref float source, nint sourceRowStride, nint sampleStride, int rows, ResizeKernelMap map, in BlockRange range, ref float destination, nint destinationRowStride, float scale, float offset)
@@ -233,7 +215,9 @@ internal static class ResamplePasses
             return;
         }
 
-        Span<float> lanes = stackalloc float[TBlock.Count];
+        int lanes = TBlock.Count;
+        Span<float> block = stackalloc float[8 * lanes];
+        ref float scratch = ref MemoryMarshal.GetReference(block);
         for (int b = range.FirstBlock; b < range.EndBlock; b++)
         {
             if (b >= range.WholeFirst && b < range.WholeEnd)
@@ -242,24 +226,57 @@ internal static class ResamplePasses
             }
 
             nint at = map.BlockFirstOutput(b) - range.Output;
-            int from = (int)Math.Max(0, -at), to = (int)Math.Min(TBlock.Count, range.Count - at);
-            nint start = map.BlockStart(b) * sampleStride;
-            int length = map.BlockLength(b);
-            for (int y = 0; y < rows; y++)
+            int from = (int)Math.Max(0, -at), to = (int)Math.Min(lanes, range.Count - at);
+            for (int y = 0; y < rows; y += 8)
             {
-                ref float row = ref Unsafe.Add(ref source, y * sourceRowStride);
-                ref float weights = ref map.BandReference(b);
-                TBlock sum = TBlock.Zero;
-                for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
+                ref float s0 = ref Unsafe.Add(ref source, y * sourceRowStride);
+                ref float s1 = ref Unsafe.Add(ref source, Math.Min(y + 1, rows - 1) * sourceRowStride);
+                ref float s2 = ref Unsafe.Add(ref source, Math.Min(y + 2, rows - 1) * sourceRowStride);
+                ref float s3 = ref Unsafe.Add(ref source, Math.Min(y + 3, rows - 1) * sourceRowStride);
+                ref float s4 = ref Unsafe.Add(ref source, Math.Min(y + 4, rows - 1) * sourceRowStride);
+                ref float s5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * sourceRowStride);
+                ref float s6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * sourceRowStride);
+                ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
+                EightRows<TBlock>(ref s0, ref s1, ref s2, ref s3, ref s4, ref s5, ref s6, ref s7, map, b, sampleStride, out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7);
+                TBlock.Store(TBlock.Affine(a0, scale, offset), ref scratch, 0);
+                TBlock.Store(TBlock.Affine(a1, scale, offset), ref scratch, (nuint)lanes);
+                TBlock.Store(TBlock.Affine(a2, scale, offset), ref scratch, (nuint)(2 * lanes));
+                TBlock.Store(TBlock.Affine(a3, scale, offset), ref scratch, (nuint)(3 * lanes));
+                TBlock.Store(TBlock.Affine(a4, scale, offset), ref scratch, (nuint)(4 * lanes));
+                TBlock.Store(TBlock.Affine(a5, scale, offset), ref scratch, (nuint)(5 * lanes));
+                TBlock.Store(TBlock.Affine(a6, scale, offset), ref scratch, (nuint)(6 * lanes));
+                TBlock.Store(TBlock.Affine(a7, scale, offset), ref scratch, (nuint)(7 * lanes));
+                for (int r = 0; r < 8 && y + r < rows; r++)
                 {
-                    sum = TBlock.MultiplyAdd(sum, TBlock.Load(ref weights, 0), Unsafe.Add(ref row, j));
-                    weights = ref Unsafe.Add(ref weights, TBlock.Count);
+                    block.Slice((r * lanes) + from, to - from).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, ((y + r) * destinationRowStride) + at + from), to - from));
                 }
-
-                TBlock.Store(TBlock.Affine(sum, scale, offset), ref MemoryMarshal.GetReference(lanes), 0);
-                lanes[from..to].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref destination, (y * destinationRowStride) + at + from), to - from));
             }
         }
     }
 
+    // The band-form sums of block b for eight rows: eight independent accumulation chains sharing each weight row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EightRows<TBlock>(
+        ref float s0, ref float s1, ref float s2, ref float s3, ref float s4, ref float s5, ref float s6, ref float s7, ResizeKernelMap map, int b, nint sampleStride,
+        out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7)
+        where TBlock : struct, ILane<TBlock>
+    {
+        ref float weights = ref map.BandReference(b);
+        nint start = map.BlockStart(b) * sampleStride;
+        int length = map.BlockLength(b);
+        a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = TBlock.Zero;
+        for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
+        {
+            TBlock w = TBlock.Load(ref weights, 0);
+            a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref s0, j));
+            a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref s1, j));
+            a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref s2, j));
+            a3 = TBlock.MultiplyAdd(a3, w, Unsafe.Add(ref s3, j));
+            a4 = TBlock.MultiplyAdd(a4, w, Unsafe.Add(ref s4, j));
+            a5 = TBlock.MultiplyAdd(a5, w, Unsafe.Add(ref s5, j));
+            a6 = TBlock.MultiplyAdd(a6, w, Unsafe.Add(ref s6, j));
+            a7 = TBlock.MultiplyAdd(a7, w, Unsafe.Add(ref s7, j));
+            weights = ref Unsafe.Add(ref weights, TBlock.Count);
+        }
+    }
 }
