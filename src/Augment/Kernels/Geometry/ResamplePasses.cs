@@ -114,19 +114,12 @@ internal static class ResamplePasses
         nint lanes = TBlock.Count;
         for (int y = 0; y < rows; y += 8)
         {
-            // Eight rows at once: eight independent accumulation chains share each weight row. The last group
-            // repeats its last row; the duplicates write the same values to the same row.
-            ref float s0 = ref Unsafe.Add(ref source, y * sourceRowStride);
-            ref float s1 = ref Unsafe.Add(ref source, Math.Min(y + 1, rows - 1) * sourceRowStride);
-            ref float s2 = ref Unsafe.Add(ref source, Math.Min(y + 2, rows - 1) * sourceRowStride);
-            ref float s3 = ref Unsafe.Add(ref source, Math.Min(y + 3, rows - 1) * sourceRowStride);
-            ref float s4 = ref Unsafe.Add(ref source, Math.Min(y + 4, rows - 1) * sourceRowStride);
-            ref float s5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * sourceRowStride);
-            ref float s6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * sourceRowStride);
-            ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
+            // Eight rows at once (see EightRows). The last group repeats its last row; the duplicates write the same
+            // values to the same row.
+            var group = new RowGroup(ref source, sourceRowStride, y, rows);
             for (int b = range.WholeFirst; b < range.WholeEnd; b++)
             {
-                EightRows<TBlock>(ref s0, ref s1, ref s2, ref s3, ref s4, ref s5, ref s6, ref s7, map, b, sampleStride, out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7);
+                EightRows<TBlock>(in group, map, b, sampleStride, out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7);
                 ref float d = ref Unsafe.Add(ref destination, map.BlockFirstOutput(b) - range.Output);
                 TBlock.Store(TBlock.Affine(a0, scale, offset), ref Unsafe.Add(ref d, y * destinationRowStride), 0);
                 TBlock.Store(TBlock.Affine(a1, scale, offset), ref Unsafe.Add(ref d, Math.Min(y + 1, rows - 1) * destinationRowStride), 0);
@@ -229,15 +222,8 @@ internal static class ResamplePasses
             int from = (int)Math.Max(0, -at), to = (int)Math.Min(lanes, range.Count - at);
             for (int y = 0; y < rows; y += 8)
             {
-                ref float s0 = ref Unsafe.Add(ref source, y * sourceRowStride);
-                ref float s1 = ref Unsafe.Add(ref source, Math.Min(y + 1, rows - 1) * sourceRowStride);
-                ref float s2 = ref Unsafe.Add(ref source, Math.Min(y + 2, rows - 1) * sourceRowStride);
-                ref float s3 = ref Unsafe.Add(ref source, Math.Min(y + 3, rows - 1) * sourceRowStride);
-                ref float s4 = ref Unsafe.Add(ref source, Math.Min(y + 4, rows - 1) * sourceRowStride);
-                ref float s5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * sourceRowStride);
-                ref float s6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * sourceRowStride);
-                ref float s7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * sourceRowStride);
-                EightRows<TBlock>(ref s0, ref s1, ref s2, ref s3, ref s4, ref s5, ref s6, ref s7, map, b, sampleStride, out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7);
+                var group = new RowGroup(ref source, sourceRowStride, y, rows);
+                EightRows<TBlock>(in group, map, b, sampleStride, out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7);
                 TBlock.Store(TBlock.Affine(a0, scale, offset), ref scratch, 0);
                 TBlock.Store(TBlock.Affine(a1, scale, offset), ref scratch, (nuint)lanes);
                 TBlock.Store(TBlock.Affine(a2, scale, offset), ref scratch, (nuint)(2 * lanes));
@@ -254,10 +240,11 @@ internal static class ResamplePasses
         }
     }
 
-    // The band-form sums of block b for eight rows: eight independent accumulation chains sharing each weight row.
+    // The band-form sums of block b for a group's eight rows: eight independent accumulation chains sharing each
+    // weight row.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void EightRows<TBlock>(
-        ref float s0, ref float s1, ref float s2, ref float s3, ref float s4, ref float s5, ref float s6, ref float s7, ResizeKernelMap map, int b, nint sampleStride,
+        in RowGroup group, ResizeKernelMap map, int b, nint sampleStride,
         out TBlock a0, out TBlock a1, out TBlock a2, out TBlock a3, out TBlock a4, out TBlock a5, out TBlock a6, out TBlock a7)
         where TBlock : struct, ILane<TBlock>
     {
@@ -268,15 +255,40 @@ internal static class ResamplePasses
         for (nint j = start, end = start + (length * sampleStride); j < end; j += sampleStride)
         {
             TBlock w = TBlock.Load(ref weights, 0);
-            a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref s0, j));
-            a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref s1, j));
-            a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref s2, j));
-            a3 = TBlock.MultiplyAdd(a3, w, Unsafe.Add(ref s3, j));
-            a4 = TBlock.MultiplyAdd(a4, w, Unsafe.Add(ref s4, j));
-            a5 = TBlock.MultiplyAdd(a5, w, Unsafe.Add(ref s5, j));
-            a6 = TBlock.MultiplyAdd(a6, w, Unsafe.Add(ref s6, j));
-            a7 = TBlock.MultiplyAdd(a7, w, Unsafe.Add(ref s7, j));
+            a0 = TBlock.MultiplyAdd(a0, w, Unsafe.Add(ref group.S0, j));
+            a1 = TBlock.MultiplyAdd(a1, w, Unsafe.Add(ref group.S1, j));
+            a2 = TBlock.MultiplyAdd(a2, w, Unsafe.Add(ref group.S2, j));
+            a3 = TBlock.MultiplyAdd(a3, w, Unsafe.Add(ref group.S3, j));
+            a4 = TBlock.MultiplyAdd(a4, w, Unsafe.Add(ref group.S4, j));
+            a5 = TBlock.MultiplyAdd(a5, w, Unsafe.Add(ref group.S5, j));
+            a6 = TBlock.MultiplyAdd(a6, w, Unsafe.Add(ref group.S6, j));
+            a7 = TBlock.MultiplyAdd(a7, w, Unsafe.Add(ref group.S7, j));
             weights = ref Unsafe.Add(ref weights, TBlock.Count);
+        }
+    }
+
+    /// <summary>The first rows of eight consecutive source rows, the last row repeated past the end, computed once per group.</summary>
+    private readonly ref struct RowGroup
+    {
+        public readonly ref float S0;
+        public readonly ref float S1;
+        public readonly ref float S2;
+        public readonly ref float S3;
+        public readonly ref float S4;
+        public readonly ref float S5;
+        public readonly ref float S6;
+        public readonly ref float S7;
+
+        public RowGroup(ref float source, nint rowStride, int y, int rows)
+        {
+            S0 = ref Unsafe.Add(ref source, y * rowStride);
+            S1 = ref Unsafe.Add(ref source, Math.Min(y + 1, rows - 1) * rowStride);
+            S2 = ref Unsafe.Add(ref source, Math.Min(y + 2, rows - 1) * rowStride);
+            S3 = ref Unsafe.Add(ref source, Math.Min(y + 3, rows - 1) * rowStride);
+            S4 = ref Unsafe.Add(ref source, Math.Min(y + 4, rows - 1) * rowStride);
+            S5 = ref Unsafe.Add(ref source, Math.Min(y + 5, rows - 1) * rowStride);
+            S6 = ref Unsafe.Add(ref source, Math.Min(y + 6, rows - 1) * rowStride);
+            S7 = ref Unsafe.Add(ref source, Math.Min(y + 7, rows - 1) * rowStride);
         }
     }
 }
