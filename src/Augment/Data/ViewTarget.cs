@@ -54,8 +54,13 @@ internal sealed class ViewTarget : IViewTarget
 
     public Span<float> Row(int view, int channels, ImageSize size)
     {
-        _dense = Batch(channels, size);
-        return _dense.Slot(Row(view));
+        // The sample's first view fetches (and checks) the batch under the job's lock; its other views reuse it.
+        if (_dense is not { } batch || batch.Channels != channels || batch.Size != size)
+        {
+            _dense = batch = Batch(channels, size);
+        }
+
+        return batch.Slot(Row(view));
     }
 
     public void Complete()

@@ -59,13 +59,8 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     /// Callers that need exact torchvision parity pass <see langword="null"/>; other formats decode at full size.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumSize"/> is not positive.</exception>
-    public PixelBuffer DecodePixels(ReadOnlySpan<byte> encoded, ImageSize? minimumSize = null, string? sourceName = null)
-    {
-        minimumSize?.ThrowIfEmpty(nameof(minimumSize));
-        string source = sourceName ?? UnnamedSource;
-        ThrowIfEmpty(encoded, source);
-        return DecodePixelsCore(encoded, minimumSize, source, null);
-    }
+    public PixelBuffer DecodePixels(ReadOnlySpan<byte> encoded, ImageSize? minimumSize = null, string? sourceName = null) =>
+        DecodeChecked(encoded, minimumSize, sourceName, null);
 
     /// <inheritdoc />
     /// <remarks>
@@ -77,10 +72,7 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
     {
         ArgumentNullException.ThrowIfNull(destination);
         ObjectDisposedException.ThrowIf(destination.IsDisposed, destination);
-        minimumSize?.ThrowIfEmpty(nameof(minimumSize));
-        string source = sourceName ?? UnnamedSource;
-        ThrowIfEmpty(encoded, source);
-        PixelBuffer decoded = DecodePixelsCore(encoded, minimumSize, source, destination);
+        PixelBuffer decoded = DecodeChecked(encoded, minimumSize, sourceName, destination);
         if (!ReferenceEquals(decoded, destination))
         {
             using (decoded)
@@ -121,6 +113,15 @@ public abstract class ImageDecoder<TOptions> : IImageDecoder
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The argument checks both pixel decodes share, then <see cref="DecodePixelsCore"/>.</summary>
+    private PixelBuffer DecodeChecked(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string? sourceName, PixelBuffer? destination)
+    {
+        minimumSize?.ThrowIfEmpty(nameof(minimumSize));
+        string source = sourceName ?? UnnamedSource;
+        ThrowIfEmpty(encoded, source);
+        return DecodePixelsCore(encoded, minimumSize, source, destination);
     }
 
     /// <summary>Reads the header of non-empty <paramref name="encoded"/>; sizes are checked by the caller.</summary>
