@@ -103,6 +103,12 @@ public sealed class Collator
     /// <summary>The pool batches come from.</summary>
     public BatchPool Pool { get; }
 
+    /// <summary>The per-channel scale of the normalization (<c>1 / std</c>); empty when the collator does not normalize.</summary>
+    internal ReadOnlySpan<float> NormalizationScale => _scale;
+
+    /// <summary>The per-channel offset of the normalization (<c>-mean / std</c>); empty when the collator does not normalize.</summary>
+    internal ReadOnlySpan<float> NormalizationOffset => _offset;
+
     /// <summary>
     /// Collates <paramref name="images"/> (all of one shape) and their <paramref name="labels"/> into a new batch,
     /// completed (see <see cref="Complete"/>). The images are read, not disposed.

@@ -96,8 +96,17 @@ internal sealed class FusedPipeline
         return new FusedDraw(plan, minimum);
     }
 
-    /// <summary>Resamples <paramref name="pixels"/> (decoded at the draw's size or reduced) into a 3xHxW <paramref name="destination"/>.</summary>
-    public void Render(PixelBuffer pixels, in FusedDraw draw, Span<float> destination)
+    /// <summary>
+    /// Resamples <paramref name="pixels"/> (decoded at the draw's size or reduced) into a 3xHxW
+    /// <paramref name="destination"/>, then maps each channel by <c>x * thenScale[c] + thenOffset[c]</c> in the same
+    /// write when those are given (a collator's normalization, folded in).
+    /// </summary>
+    /// <param name="pixels">The decoded pixels.</param>
+    /// <param name="draw">The drawn plan.</param>
+    /// <param name="destination">At least <c>3 * H * W</c> elements.</param>
+    /// <param name="thenScale">Three per-channel scales applied after the chain, or empty.</param>
+    /// <param name="thenOffset">Three per-channel offsets applied after the chain, or empty.</param>
+    public void Render(PixelBuffer pixels, in FusedDraw draw, Span<float> destination, ReadOnlySpan<float> thenScale = default, ReadOnlySpan<float> thenOffset = default)
     {
         SamplingPlan plan = draw.Plan;
         ImageSize decoded = pixels.Size;
@@ -105,7 +114,21 @@ internal sealed class FusedPipeline
         SamplingWindow source = plan.Source;
         SamplingWindow output = plan.Output;
         SamplingWindow visible = output.Intersect(plan.Valid);
-        ReadOnlySpan<float> scale = plan.Scale.Span, offset = plan.Offset.Span;
+        scoped ReadOnlySpan<float> scale = plan.Scale.Span, offset = plan.Offset.Span;
+        Span<float> composed = stackalloc float[2 * 3];
+        if (!thenScale.IsEmpty)
+        {
+            // (x * s + o) * s' + o' = x * (s * s') + (o * s' + o').
+            for (int c = 0; c < 3; c++)
+            {
+                (float s, float o) = scale.IsEmpty ? (1f, 0f) : (scale[c], offset[c]);
+                composed[c] = s * thenScale[c];
+                composed[3 + c] = (o * thenScale[c]) + thenOffset[c];
+            }
+
+            scale = composed[..3];
+            offset = composed[3..];
+        }
 
         // The source window on the (possibly reduced) decoded pixels, then the visible block of its resize.
         (int top, int height) = Scale(source.Top, source.Height, decoded.Height, full.Height);

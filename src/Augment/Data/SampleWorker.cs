@@ -268,8 +268,10 @@ internal sealed class SampleWorker : IDisposable
             PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, stream, out FusedDraw draw);
             ImageTensor prepared = _prepared ??= ImageTensor.Create(3, draw.Output);
             prepared.Reshape(3, draw.Output);
-            fused.Render(pixels, draw, prepared.Data);
-            target.Reset(job, collator, layout, 0, group.Count, slot, label, origin);
+            // The views are linear in the prepared image: normalize it in the resampler's final write, once.
+            bool normalize = collator.NormalizedChannels == 3;
+            fused.Render(pixels, draw, prepared.Data, normalize ? collator.NormalizationScale : default, normalize ? collator.NormalizationOffset : default);
+            target.Reset(job, collator, layout, 0, group.Count, slot, label, origin, sourceNormalized: normalize);
             group.WriteAfterPrefix(prepared, target);
             return;
         }

@@ -21,10 +21,14 @@ internal sealed class ViewTarget : IViewTarget
     private ImageBatch? _dense;
     private bool _normalized;
 
-    /// <summary>Points the target at sample <paramref name="slot"/> of <paramref name="job"/>, view group <paramref name="group"/> of <paramref name="views"/> views.</summary>
-    public void Reset(BatchJob job, Collator collator, ViewLayout layout, int group, int views, int slot, int label, SampleOrigin origin)
+    /// <summary>
+    /// Points the target at sample <paramref name="slot"/> of <paramref name="job"/>, view group <paramref name="group"/>
+    /// of <paramref name="views"/> views; <paramref name="sourceNormalized"/> says that the image the views are cut from
+    /// is already normalized as the collator normalizes (the loader folded it into rendering), so the rows are left as written.
+    /// </summary>
+    public void Reset(BatchJob job, Collator collator, ViewLayout layout, int group, int views, int slot, int label, SampleOrigin origin, bool sourceNormalized = false)
     {
-        (_job, _collator, _layout, _group, _views, _slot, _label, _origin, _dense, _normalized) = (job, collator, layout, group, views, slot, label, origin, null, false);
+        (_job, _collator, _layout, _group, _views, _slot, _label, _origin, _dense, _normalized) = (job, collator, layout, group, views, slot, label, origin, null, sourceNormalized);
     }
 
     public void Write(int view, ImageTensor image)
@@ -37,8 +41,11 @@ internal sealed class ViewTarget : IViewTarget
 
     public void NormalizeSource(ImageTensor image)
     {
-        _collator.NormalizeInPlace(image);
-        _normalized = true;
+        if (!_normalized)
+        {
+            _collator.NormalizeInPlace(image);
+            _normalized = true;
+        }
     }
 
     public Span<float> Rows(int channels, ImageSize size)

@@ -11,6 +11,7 @@ internal interface IViewTarget
     /// <summary>
     /// Normalizes <paramref name="image"/> in place as the collator normalizes rows, once, for a dense writer whose
     /// views are linear in the image (copies, crops, resizes): <see cref="Complete"/> then leaves the rows as written.
+    /// Does nothing when the loader handed over an image it had already normalized.
     /// </summary>
     void NormalizeSource(ImageTensor image);
 
