@@ -20,7 +20,8 @@ namespace Augment.Kernels.Geometry;
 /// grown to the sizes in use. The vertical pass runs first over strips of output rows (the
 /// strip stays in cache for the horizontal pass), unless running the horizontal pass first costs less (float planes
 /// only). Interleaved pixels always go vertical first: that pass reads all channels of a row at once and widens the
-/// bytes on the fly, and the horizontal pass then reads each channel with the pixel stride. Lane blocks are 16 wide
+/// bytes on the fly; where the horizontal map has a window form (AVX-512), each strip is then split into planes
+/// (<see cref="ChannelSplit"/>) for it, and otherwise the horizontal pass reads each channel with the pixel stride. Lane blocks are 16 wide
 /// where AVX-512 is accelerated, else 8, else scalar; on contiguous rows the horizontal pass uses the map's window form
 /// (AVX-512 permutes) when it has one and the band form otherwise (see <see cref="ResizeKernelMap"/>).
 /// </remarks>
@@ -196,11 +197,16 @@ internal static class Resampler
             return;
         }
 
-        // Vertical first, in strips of output rows that stay in cache between the two passes.
+        // Vertical first, in strips of output rows that stay in cache between the two passes; whole groups of eight
+        // rows, as the horizontal pass runs them. Interleaved rows are split into planes for the window form where it runs.
         int rowLength = r.Width * source.PixelSize;
-        int strip = Math.Min(Math.Max(StripBytes / sizeof(float) / rowLength, 8), outHeight);
-        float[] rows = ArrayPool<float>.Shared.Rent(strip * rowLength);
+        int strip = Math.Min(Math.Max(StripBytes / sizeof(float) / rowLength / 8 * 8, 8), outHeight);
+        bool split = source.PixelSize >= 3 && ChannelSplit.IsSupported && horizontal.HasWindowForm && r.Width >= ChannelSplit.BlockPixels;
+        nint splitPlane = (nint)strip * r.Width;
+        float[] rows = ArrayPool<float>.Shared.Rent((strip * rowLength) + (split ? 3 * (int)splitPlane : 0));
         ref float buffered = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref float planes = ref Unsafe.Add(ref buffered, strip * rowLength);
+        ChannelOffsets offsets = source.Offsets;
         for (int p = 0; p < source.Planes; p++)
         {
             ref TSample planeOrigin = ref Unsafe.Add(ref origin, p * source.PlaneStride);
@@ -208,6 +214,19 @@ internal static class Resampler
             {
                 int count = Math.Min(strip, outHeight - y);
                 Vertical<TSample, TReader>(ref planeOrigin, source.RowStride, rowLength, vertical, firstRow + y, count, ref buffered, rowLength, sampleScale, 0f);
+                if (split)
+                {
+                    ChannelSplit.Split(ref buffered, rowLength, count, r.Width, source.PixelSize, offsets, ref planes, splitPlane);
+                    for (int c = 0; c < channels; c++)
+                    {
+                        Horizontal(
+                            ref Unsafe.Add(ref planes, c * splitPlane), r.Width, 1, count, horizontal, columns,
+                            ref Unsafe.Add(ref output, (c * plane) + ((nint)y * outWidth)), outWidth, Scale(scale, c), Offset(offset, c));
+                    }
+
+                    continue;
+                }
+
                 for (int c = 0; c < channels; c++)
                 {
                     if (source.Planes > 1 && c != p)
