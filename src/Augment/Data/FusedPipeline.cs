@@ -106,27 +106,7 @@ internal sealed class FusedPipeline
     /// <param name="destination">At least <c>3 * H * W</c> elements.</param>
     /// <param name="thenScale">Three per-channel scales applied after the chain, or empty.</param>
     /// <param name="thenOffset">Three per-channel offsets applied after the chain, or empty.</param>
-    public void Render(PixelBuffer pixels, in FusedDraw draw, Span<float> destination, ReadOnlySpan<float> thenScale = default, ReadOnlySpan<float> thenOffset = default) =>
-        RenderRows(pixels, draw, 0, draw.Output.Height, destination, thenScale, thenOffset);
-
-    /// <summary>Whether <see cref="RenderRows"/> can render part of the output's rows: the output shows no padding.</summary>
-    /// <param name="draw">The drawn plan.</param>
-    public static bool RendersRows(in FusedDraw draw) => draw.Plan.Output.Intersect(draw.Plan.Valid) == draw.Plan.Output;
-
-    /// <summary>
-    /// <see cref="Render"/> for output rows <c>[firstRow, firstRow + rowCount)</c> only, into 3 planes of
-    /// <c>rowCount * W</c> elements: bit for bit those rows of the whole output. Part of the rows needs
-    /// <see cref="RendersRows"/>.
-    /// </summary>
-    /// <param name="pixels">The decoded pixels.</param>
-    /// <param name="draw">The drawn plan.</param>
-    /// <param name="firstRow">The first output row.</param>
-    /// <param name="rowCount">The number of rows, positive.</param>
-    /// <param name="destination">At least <c>3 * rowCount * W</c> elements.</param>
-    /// <param name="thenScale">Three per-channel scales applied after the chain, or empty.</param>
-    /// <param name="thenOffset">Three per-channel offsets applied after the chain, or empty.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The rows are not inside the output, or are part of an output that shows padding.</exception>
-    public void RenderRows(PixelBuffer pixels, in FusedDraw draw, int firstRow, int rowCount, Span<float> destination, ReadOnlySpan<float> thenScale = default, ReadOnlySpan<float> thenOffset = default)
+    public void Render(PixelBuffer pixels, in FusedDraw draw, Span<float> destination, ReadOnlySpan<float> thenScale = default, ReadOnlySpan<float> thenOffset = default)
     {
         SamplingPlan plan = draw.Plan;
         ImageSize decoded = pixels.Size;
@@ -159,23 +139,9 @@ internal sealed class FusedPipeline
             RowOffset = visible.Top,
             ColumnOffset = visible.Left,
         };
-        bool whole = firstRow == 0 && rowCount == output.Height;
-        if (firstRow < 0 || rowCount <= 0 || firstRow > output.Height - rowCount || (!whole && visible != output))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(firstRow), $"Rows [{firstRow}, {firstRow + rowCount}) of a {output.Height}-row output cannot be rendered on their own: they must lie inside it, and the output must show no padding.");
-        }
-
         if (visible == output)
         {
-            // The band's rows of the block, counted from the block's far end when it is mirrored top-bottom.
-            request = request with
-            {
-                Mirror = plan.FlipHorizontal,
-                MirrorVertical = plan.FlipVertical,
-                DestinationHeight = rowCount,
-                RowOffset = visible.Top + (plan.FlipVertical ? visible.Height - firstRow - rowCount : firstRow),
-            };
+            request = request with { Mirror = plan.FlipHorizontal, MirrorVertical = plan.FlipVertical };
             Resampler.Resample(pixels.Pixels, pixels.Stride, pixels.Layout, decoded.Height, decoded.Width, request, destination, scale, offset);
             return;
         }

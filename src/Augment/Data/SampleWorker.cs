@@ -46,8 +46,8 @@ internal sealed class SampleWorker : IDisposable
     /// <summary>The decoded pixels of the sample in hand on the fused paths, reused from sample to sample.</summary>
     private PixelBuffer? _pixels;
 
-    /// <summary>The fused resize a test-time view group cuts its views from, band by band, reused from sample to sample.</summary>
-    private FusedRows? _rows;
+    /// <summary>The resized image a fused test-time view group cuts its views from, reused from sample to sample.</summary>
+    private ImageTensor? _prepared;
 
     /// <summary>
     /// The output of a fused chain that unfused steps follow, reused from sample to sample while those steps work in
@@ -90,8 +90,8 @@ internal sealed class SampleWorker : IDisposable
 
         _pixels?.Dispose();
         _pixels = null;
-        _rows?.Dispose();
-        _rows = null;
+        _prepared?.Dispose();
+        _prepared = null;
         _fusedOutput?.Dispose();
         _fusedOutput = null;
     }
@@ -266,12 +266,13 @@ internal sealed class SampleWorker : IDisposable
             ViewGroup group = views[0];
             RandomSource stream = random.Fork(0);
             PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, stream, out FusedDraw draw);
+            ImageTensor prepared = _prepared ??= ImageTensor.Create(3, draw.Output);
+            prepared.Reshape(3, draw.Output);
             // The views are linear in the prepared image: normalize it in the resampler's final write, once.
             bool normalize = collator.NormalizedChannels == 3;
-            FusedRows rows = _rows ??= new FusedRows();
-            rows.Reset(fused, pixels, draw, normalize ? collator : null);
+            fused.Render(pixels, draw, prepared.Data, normalize ? collator.NormalizationScale : default, normalize ? collator.NormalizationOffset : default);
             target.Reset(job, collator, layout, 0, group.Count, slot, label, origin, sourceNormalized: normalize);
-            group.WriteAfterPrefix(rows, target);
+            group.WriteAfterPrefix(prepared, target);
             return;
         }
 

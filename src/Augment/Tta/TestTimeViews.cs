@@ -1,6 +1,4 @@
-using System.Buffers;
 using Augment.Imaging;
-using Augment.Kernels.Geometry;
 using Augment.Transforms.Geometry;
 
 namespace Augment.Tta;
@@ -29,14 +27,6 @@ public abstract class TestTimeViews
     /// <param name="destination">At least <c>V * C * h * w</c> elements, e.g. V consecutive batch slots.</param>
     public abstract void Write(ImageTensor image, Span<float> destination);
 
-    /// <summary>
-    /// Writes the views of the image <paramref name="source"/> produces, as <see cref="Write(ImageTensor, Span{float})"/> does: by default from
-    /// the whole image; crop recipes cut their views band by band of rows, each band rendered just before.
-    /// </summary>
-    /// <param name="source">The image's producer.</param>
-    /// <param name="destination">At least <c>V * C * h * w</c> elements.</param>
-    internal virtual void Write(IRowSource source, Span<float> destination) => Write(source.RenderAll(), destination);
-
     /// <summary>torchvision's <c>FiveCrop</c>: the four corner crops and the centre crop.</summary>
     /// <param name="height">The crop height.</param>
     /// <param name="width">The crop width.</param>
@@ -54,9 +44,6 @@ public abstract class TestTimeViews
     /// <summary>The crop-based recipes, over the geometry transforms' dense writers.</summary>
     private sealed class CropViews : TestTimeViews
     {
-        // Rows rendered at a time when the views are cut band by band: a band of a 3 x 256 x 341 image is 64 KB.
-        private const int BandRows = 16;
-
         private readonly Transforms.Geometry.FiveCrop? _five;
         private readonly Transforms.Geometry.TenCrop? _ten;
 
@@ -85,46 +72,6 @@ public abstract class TestTimeViews
             else
             {
                 _ten!.Apply(image, destination);
-            }
-        }
-
-        internal override void Write(IRowSource source, Span<float> destination)
-        {
-            if (!source.RendersBands)
-            {
-                base.Write(source, destination);
-                return;
-            }
-
-            int channels = source.Channels, width = source.Size.Width, height = source.Size.Height;
-            bool streaming = Transforms.Geometry.Views.Streams(Count, channels * ViewSize.Area);
-            int band = Math.Min(BandRows, height);
-            float[] rows = ArrayPool<float>.Shared.Rent(channels * band * width);
-            try
-            {
-                for (int y = 0; y < height; y += band)
-                {
-                    int count = Math.Min(band, height - y);
-                    Span<float> rendered = rows.AsSpan(0, channels * count * width);
-                    source.Render(y, count, rendered);
-                    if (_five is not null)
-                    {
-                        _five.WriteBand(rendered, channels, source.Size, y, count, destination, streaming);
-                    }
-                    else
-                    {
-                        _ten!.WriteBand(rendered, channels, source.Size, y, count, destination, streaming);
-                    }
-                }
-            }
-            finally
-            {
-                if (streaming)
-                {
-                    StreamingRows.Fence();
-                }
-
-                ArrayPool<float>.Shared.Return(rows);
             }
         }
 

@@ -110,12 +110,11 @@ public abstract class ViewGroup
     internal virtual ITransform? Prefix => null;
 
     /// <summary>
-    /// Cuts the views of the image that <paramref name="source"/> renders, which <see cref="Prefix"/> has already run
-    /// on (groups with a prefix only), band by band of rows where the views allow. The views must be linear in the
-    /// image (copies, crops, resizes): the loader may render the image already normalized as the collator normalizes,
-    /// and then the target leaves the views as they are written.
+    /// Cuts the views of an image that <see cref="Prefix"/> has already run on (groups with a prefix only). The views
+    /// must be linear in the image (copies, crops, resizes): the loader may hand over an image it has already
+    /// normalized as the collator does, and then the target leaves the views as they are written.
     /// </summary>
-    internal virtual void WriteAfterPrefix(IRowSource source, IViewTarget target) => throw new NotSupportedException($"{GetType().Name} has no prefix.");
+    internal virtual void WriteAfterPrefix(ImageTensor prepared, IViewTarget target) => throw new NotSupportedException($"{GetType().Name} has no prefix.");
 
     /// <summary>Writes this group's views of <paramref name="image"/> (read, not consumed) through <paramref name="target"/>.</summary>
     internal abstract void Write(ImageTensor image, RandomSource group, IViewTarget target);

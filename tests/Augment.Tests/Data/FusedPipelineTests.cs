@@ -1,7 +1,6 @@
 using Augment.Batching;
 using Augment.Data;
 using Augment.Imaging;
-using Augment.Randomness;
 using Augment.Skia;
 using Augment.Transforms;
 using Augment.Transforms.Color;
@@ -79,58 +78,6 @@ public sealed class FusedPipelineTests
         {
             BatchSize = 3, Workers = workers, Seed = 17, Shuffle = true, Transform = transform, Fuse = fuse, DctScaling = dct,
         });
-
-    /// <summary>
-    /// Test-time views render the fused output band by band of rows: each band must be bit for bit those rows of the
-    /// whole output, flips (which count rows from the far end) and the folded normalization included; an output that
-    /// shows padding renders only whole.
-    /// </summary>
-    [Theory]
-    [Trait("Category", "HardwarePaths")]
-    [InlineData("classic")]
-    [InlineData("eval")]
-    [InlineData("vertical-flips")]
-    [InlineData("rrc-vflip")]
-    [InlineData("single-rrc")]
-    [InlineData("pad-center")]
-    public void RowsRenderedBandByBandAreTheWholeOutputsRows(string recipe)
-    {
-        FusedPipeline fused = FusedPipeline.TryCreate(Recipe(recipe))!;
-        using PixelBuffer pixels = new SkiaImageDecoder().DecodePixels(Smooth(3, 45, 38));
-        float[] scale = [2f, 3f, 4f], offset = [-1f, 0.5f, 0.25f];
-        bool padded = false;
-        for (int sample = 0; sample < 6; sample++)
-        {
-            FusedDraw draw = fused.Draw(pixels.Size, RandomSource.ForSample(5, 0, sample));
-            ImageSize output = draw.Output;
-            float[] whole = new float[3 * output.Area];
-            fused.Render(pixels, draw, whole, scale, offset);
-            if (!FusedPipeline.RendersRows(draw))
-            {
-                padded = true;
-                Assert.Throws<ArgumentOutOfRangeException>(() => fused.RenderRows(pixels, draw, 1, output.Height - 1, new float[whole.Length], scale, offset));
-                continue;
-            }
-
-            foreach (int band in new[] { 1, 5, output.Height })
-            {
-                for (int y = 0; y < output.Height; y += band)
-                {
-                    int rows = Math.Min(band, output.Height - y);
-                    float[] part = new float[3 * rows * output.Width];
-                    fused.RenderRows(pixels, draw, y, rows, part, scale, offset);
-                    for (int c = 0; c < 3; c++)
-                    {
-                        Assert.True(
-                            whole.AsSpan((c * output.Area) + (y * output.Width), rows * output.Width).SequenceEqual(part.AsSpan(c * rows * output.Width, rows * output.Width)),
-                            $"{recipe} sample {sample}: rows {y}..{y + rows} of channel {c}");
-                    }
-                }
-            }
-        }
-
-        Assert.Equal(recipe == "pad-center", padded);
-    }
 
     [Theory]
     [Trait("Category", "HardwarePaths")]

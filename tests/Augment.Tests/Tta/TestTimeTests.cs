@@ -10,60 +10,6 @@ namespace Augment.Tests.Tta;
 
 public sealed class TestTimeTests
 {
-    /// <summary>
-    /// The loader cuts crop views band by band of rows from an image it renders just in time: every band, and the
-    /// views' rows that straddle bands, mirrored either way, must come out as the whole-image writer writes them.
-    /// </summary>
-    [Theory]
-    [InlineData("five", 40, 50)]
-    [InlineData("ten", 40, 50)]
-    [InlineData("ten-vertical", 40, 50)]
-    [InlineData("ten-vertical", 75, 61)]
-    [InlineData("ten", 1, 61)]
-    public void CropViews_WrittenBandByBandEqualTheWholeImageWriter(string recipe, int height, int width)
-    {
-        TestTimeViews views = recipe switch
-        {
-            "five" => TestTimeViews.FiveCrop(height, width),
-            "ten" => TestTimeViews.TenCrop(height, width),
-            _ => TestTimeViews.TenCrop(height, width, vertical: true),
-        };
-        using ImageTensor image = TestImages.Random(3, 75, 61, seed: 4);
-        int length = views.Count * 3 * height * width;
-        float[] expected = new float[length], actual = new float[length];
-        views.Write(image, expected);
-        var source = new TensorRows(image);
-        views.Write(source, actual);
-        Assert.True(expected.AsSpan().SequenceEqual(actual), recipe);
-        Assert.True(source.Bands > 1 && source.RenderedRows == image.Height, $"{source.Bands} bands, {source.RenderedRows} rows");
-    }
-
-    /// <summary>An image served band by band, as the loader's fused resize serves it, counting what was asked for.</summary>
-    private sealed class TensorRows(ImageTensor image) : IRowSource
-    {
-        public int Bands { get; private set; }
-
-        public int RenderedRows { get; private set; }
-
-        public int Channels => image.Channels;
-
-        public ImageSize Size => image.Size;
-
-        public bool RendersBands => true;
-
-        public void Render(int firstRow, int rowCount, Span<float> destination)
-        {
-            Bands++;
-            RenderedRows += rowCount;
-            for (int c = 0; c < Channels; c++)
-            {
-                image.Data.Slice((c * image.PlaneLength) + (firstRow * image.Width), rowCount * image.Width).CopyTo(destination.Slice(c * rowCount * image.Width));
-            }
-        }
-
-        public ImageTensor RenderAll() => throw new InvalidOperationException("The views should be cut band by band.");
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -57,13 +57,4 @@ public sealed class FiveCrop
     /// <exception cref="ArgumentException">The crop is larger than the image, or the destination is too short.</exception>
     public void Apply(ImageTensor image, Span<float> destination) =>
         Views.Write(image, Height, Width, destination, Count, FlipMode.None);
-
-    /// <summary>
-    /// Writes the rows of the views, stacked densely as <see cref="Apply(ImageTensor, Span{float})"/> stacks them, that
-    /// come from rows <c>[firstRow, firstRow + rowCount)</c> of an image of <paramref name="size"/>, which
-    /// <paramref name="band"/> holds (<paramref name="channels"/> planes of <c>rowCount * size.Width</c>).
-    /// </summary>
-    /// <exception cref="ArgumentException">The crop is larger than the image, or the destination is too short.</exception>
-    internal void WriteBand(ReadOnlySpan<float> band, int channels, ImageSize size, int firstRow, int rowCount, Span<float> destination, bool streaming) =>
-        Views.WriteBand(band, channels, size, firstRow, rowCount, Height, Width, destination, Count, FlipMode.None, streaming);
 }

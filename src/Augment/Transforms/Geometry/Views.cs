@@ -37,7 +37,7 @@ internal static class Views
                 throw new ArgumentException($"Destination #{i} is {view.ShapeString}, expected {image.Channels}x{height}x{width}.", nameof(destination));
             }
 
-            WriteViewRows(image.Data, image.Channels, image.Size, 0, image.Height, height, width, i, flip, view.Data, streaming: false);
+            WriteView(image, height, width, i, flip, view.Data, streaming: false);
         }
     }
 
@@ -45,48 +45,31 @@ internal static class Views
     public static void Write(ImageTensor image, int height, int width, Span<float> destination, int count, FlipMode flip)
     {
         ArgumentNullException.ThrowIfNull(image);
-        bool streaming = Streams(count, image.Channels * height * width);
-        WriteBand(image.Data, image.Channels, image.Size, 0, image.Height, height, width, destination, count, flip, streaming);
+        ThrowIfTooLarge(image.Size, height, width);
+        int viewLength = image.Channels * height * width;
+        if (destination.Length < (long)count * viewLength)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} elements, {count} views of {image.Channels}x{height}x{width} need {(long)count * viewLength}.", nameof(destination));
+        }
+
+        // A block larger than the cache (ten 224 px views are 6 MB) is written with streaming stores.
+        bool streaming = (long)count * viewLength * sizeof(float) >= StreamingRows.MinimumBytes;
+        for (int i = 0; i < count; i++)
+        {
+            WriteView(image, height, width, i, flip, destination.Slice(i * viewLength, viewLength), streaming);
+        }
+
         if (streaming)
         {
             StreamingRows.Fence();
         }
     }
 
-    /// <summary>
-    /// Whether <paramref name="count"/> views of <paramref name="viewLength"/> elements are written with streaming
-    /// stores: a block larger than the cache (ten 224 px views are 6 MB). The writer then fences once it is done.
-    /// </summary>
-    public static bool Streams(int count, int viewLength) => (long)count * viewLength * sizeof(float) >= StreamingRows.MinimumBytes;
-
-    /// <summary>
-    /// Writes the rows of <paramref name="count"/> views (into one dense block) that come from rows
-    /// <c>[firstRow, firstRow + rowCount)</c> of an image of <paramref name="size"/>: <paramref name="band"/> holds
-    /// just those rows, <paramref name="channels"/> planes of <c>rowCount * size.Width</c>. Writing every band of an
-    /// image writes its views; a band can be rendered just before and still be in the cache.
-    /// </summary>
-    /// <exception cref="ArgumentException">The crop is larger than the image, or the destination is too short.</exception>
-    public static void WriteBand(
-        ReadOnlySpan<float> band, int channels, ImageSize size, int firstRow, int rowCount, int height, int width, Span<float> destination, int count, FlipMode flip, bool streaming)
-    {
-        ThrowIfTooLarge(size, height, width);
-        int viewLength = channels * height * width;
-        if (destination.Length < (long)count * viewLength)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} elements, {count} views of {channels}x{height}x{width} need {(long)count * viewLength}.", nameof(destination));
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            WriteViewRows(band, channels, size, firstRow, rowCount, height, width, i, flip, destination.Slice(i * viewLength, viewLength), streaming);
-        }
-    }
-
     // View i < 5 is corner i of the image; view 5 + k is corner k of the image mirrored by `flip`, which is the
-    // mirrored crop of the image at the mirrored window. Writes the view's rows that the band holds.
-    private static void WriteViewRows(
-        ReadOnlySpan<float> band, int channels, ImageSize size, int firstRow, int rowCount, int height, int width, int index, FlipMode flip, Span<float> view, bool streaming)
+    // mirrored crop of the image at the mirrored window.
+    private static void WriteView(ImageTensor image, int height, int width, int index, FlipMode flip, Span<float> destination, bool streaming)
     {
+        ImageSize size = image.Size;
         (int top, int left) = (index % FiveCrop.Count) switch
         {
             0 => (0, 0),
@@ -102,29 +85,12 @@ internal static class Views
             left = size.Width - left - width;
         }
 
-        bool upsideDown = (viewFlip & FlipMode.Vertical) != 0;
-        if (upsideDown)
+        if ((viewFlip & FlipMode.Vertical) != 0)
         {
             top = size.Height - top - height;
         }
 
-        // The image rows [first, end) that are both in the window and in the band, and where they land in the view:
-        // counted from the view's bottom when it is mirrored top-bottom.
-        int first = Math.Max(top, firstRow), end = Math.Min(top + height, firstRow + rowCount);
-        if (first >= end)
-        {
-            return;
-        }
-
-        int rows = end - first, viewRow = upsideDown ? top + height - end : first - top;
-        var bandSize = new ImageSize(rowCount, size.Width);
-        var blockSize = new ImageSize(rows, width);
-        for (int c = 0; c < channels; c++)
-        {
-            CropKernels.Crop(
-                band.Slice(c * bandSize.Area, bandSize.Area), 1, bandSize, first - firstRow, left,
-                view.Slice((c * height * width) + (viewRow * width), blockSize.Area), blockSize, viewFlip, streaming);
-        }
+        CropKernels.Crop(image.Data, image.Channels, size, top, left, destination, new ImageSize(height, width), viewFlip, streaming);
     }
 
     private static void ThrowIfTooLarge(ImageSize size, int height, int width)
