@@ -169,7 +169,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
 
     /// <summary>
     /// Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>), or,
-    /// with one test-time view group, whether its resize is fused into decoding.
+    /// with one view group that has a prefix (test-time views, distinct crops), whether that resize is fused into decoding.
     /// </summary>
     public bool IsFused => Parts.Fused is not null || Parts.FusedViews is not null;
 

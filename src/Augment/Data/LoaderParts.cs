@@ -8,5 +8,5 @@ namespace Augment.Data;
 /// <param name="Collator">The collator that builds the batches.</param>
 /// <param name="Options">The settings.</param>
 /// <param name="Fused">The fused leading chain of <see cref="DataLoaderOptions.Transform"/>, or <see langword="null"/>.</param>
-/// <param name="FusedViews">The fused resize of a single test-time view group, or <see langword="null"/>.</param>
+/// <param name="FusedViews">The fused prefix (resize) of a single view group that has one (test-time views, distinct crops), or <see langword="null"/>.</param>
 internal sealed record LoaderParts(IImageDecoder Decoder, Collator Collator, DataLoaderOptions Options, FusedPipeline? Fused, FusedPipeline? FusedViews);

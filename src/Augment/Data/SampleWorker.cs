@@ -46,7 +46,7 @@ internal sealed class SampleWorker : IDisposable
     /// <summary>The decoded pixels of the sample in hand on the fused paths, reused from sample to sample.</summary>
     private PixelBuffer? _pixels;
 
-    /// <summary>The resized image a fused test-time view group cuts its views from, reused from sample to sample.</summary>
+    /// <summary>The resized image a fused view group (test-time views, distinct crops) cuts its views from, reused from sample to sample.</summary>
     private ImageTensor? _prepared;
 
     /// <summary>
@@ -253,7 +253,7 @@ internal sealed class SampleWorker : IDisposable
     }
 
     /// <summary>
-    /// A multi-view sample: decoded once (for a single test-time group with a fusable resize, decoded and resampled
+    /// A multi-view sample: decoded once (for a single view group whose resize before the views fuses, decoded and resampled
     /// once, DCT-scaled where allowed), then every view group writes its views; group <c>g</c> draws from <c>random.Fork(g)</c>.
     /// </summary>
     private void LoadViews(LoaderParts loader, IReadOnlyList<ViewGroup> views, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
@@ -265,14 +265,14 @@ internal sealed class SampleWorker : IDisposable
         {
             ViewGroup group = views[0];
             RandomSource stream = random.Fork(0);
-            PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, stream, out FusedDraw draw);
+            PixelBuffer pixels = DecodeFused(loader, fused, bytes, origin.Name!, group.PrefixStream(stream), out FusedDraw draw);
             ImageTensor prepared = _prepared ??= ImageTensor.Create(3, draw.Output);
             prepared.Reshape(3, draw.Output);
             // The views are linear in the prepared image: normalize it in the resampler's final write, once.
             bool normalize = collator.NormalizedChannels == 3;
             fused.Render(pixels, draw, prepared.Data, normalize ? collator.NormalizationScale : default, normalize ? collator.NormalizationOffset : default);
             target.Reset(job, collator, layout, 0, group.Count, slot, label, origin, sourceNormalized: normalize);
-            group.WriteAfterPrefix(prepared, target);
+            group.WriteAfterPrefix(prepared, stream, target);
             return;
         }
 

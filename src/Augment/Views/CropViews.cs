@@ -34,7 +34,7 @@ internal sealed class CropViews : ViewGroup
 
     internal override ITransform? Prefix => Before;
 
-    internal override void WriteAfterPrefix(ImageTensor prepared, IViewTarget target) => WriteViews(prepared, target);
+    internal override void WriteAfterPrefix(ImageTensor prepared, RandomSource group, IViewTarget target) => WriteViews(prepared, target);
 
     /// <summary>
     /// Cuts the views of an image that <see cref="Before"/> has already run on (and that this group may modify),

@@ -49,6 +49,12 @@ internal sealed class DistinctCropViews : ViewGroup
 
     internal override IEnumerable<ITransform> Pipelines => Before is null ? [] : [Before];
 
+    internal override ITransform? Prefix => Before;
+
+    internal override RandomSource PrefixStream(RandomSource group) => group.Fork(1);
+
+    internal override void WriteAfterPrefix(ImageTensor prepared, RandomSource group, IViewTarget target) => WriteCrops(prepared, group.Fork(0), target);
+
     /// <summary>Draws <see cref="ViewGroup.Count"/> distinct corners for an image of <paramref name="size"/> (after <see cref="Before"/>).</summary>
     /// <param name="size">The size of the image the crops are cut from.</param>
     /// <param name="random">The corners' stream.</param>

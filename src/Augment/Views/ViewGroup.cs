@@ -109,12 +109,17 @@ public abstract class ViewGroup
     /// </summary>
     internal virtual ITransform? Prefix => null;
 
+    /// <summary>The stream <see cref="Prefix"/> draws from, given the group's stream: the group's own, unless the group says otherwise.</summary>
+    /// <param name="group">The group's stream, <c>random.Fork(g)</c>.</param>
+    internal virtual RandomSource PrefixStream(RandomSource group) => group;
+
     /// <summary>
-    /// Cuts the views of an image that <see cref="Prefix"/> has already run on (groups with a prefix only). The views
-    /// must be linear in the image (copies, crops, resizes): the loader may hand over an image it has already
-    /// normalized as the collator does, and then the target leaves the views as they are written.
+    /// Cuts the views of an image that <see cref="Prefix"/> has already run on (groups with a prefix only), drawing
+    /// what the views draw from <paramref name="group"/> as <see cref="Write"/> would. The views must be linear in the
+    /// image (copies, crops, resizes): the loader may hand over an image it has already normalized as the collator
+    /// does, and then the target leaves the views as they are written.
     /// </summary>
-    internal virtual void WriteAfterPrefix(ImageTensor prepared, IViewTarget target) => throw new NotSupportedException($"{GetType().Name} has no prefix.");
+    internal virtual void WriteAfterPrefix(ImageTensor prepared, RandomSource group, IViewTarget target) => throw new NotSupportedException($"{GetType().Name} has no prefix.");
 
     /// <summary>Writes this group's views of <paramref name="image"/> (read, not consumed) through <paramref name="target"/>.</summary>
     internal abstract void Write(ImageTensor image, RandomSource group, IViewTarget target);
