@@ -12,6 +12,10 @@
 // images per second of process CPU time (comparable with peers.py's ms/img × cpu/wall on a busy machine) and managed
 // bytes allocated per image. The loader keeps its threads (and their thread-local pool caches) from one epoch to the
 // next; the direct decode rows start fresh threads each pass, so there B/img includes their per-pass warm-up.
+//
+// Each row warms up for 3 s first. The runtime promotes counted methods to optimized code only after 100 ms without
+// new tier-0 compilations, which in this process can take longer than the warm-up; the recorded sittings set
+// DOTNET_TC_CallCountingDelayMs=0 (the header line says so), which removes the wait, not the optimized code's PGO.
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Augment.Batching;
@@ -67,7 +71,7 @@ IImageDecoder decoder = decoderName switch
     "imagesharp" => new ImageSharpDecoder(),
     _ => throw new ArgumentException($"--decoder must be skia, turbo or imagesharp, got '{decoderName}'."),
 };
-Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; decoder {decoderName} ({decoder.GetType().Name}); DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row");
+Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; decoder {decoderName} ({decoder.GetType().Name}); DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row; tiering delay {Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") is { } delay ? delay + " ms" : "default (100 ms)"}");
 Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9} {"per-cpu-s",10} {"B/img",8}  img/s (per-cpu-s: images per second of process CPU time, robust to a busy machine; B/img: managed bytes allocated per image)");
 
 ITransform TrainClassic() => new Compose(new Resize(256), new RandomCrop(224), new RandomHorizontalFlip(), Normalize.ImageNet());
