@@ -71,7 +71,7 @@ IImageDecoder decoder = decoderName switch
     "imagesharp" => new ImageSharpDecoder(),
     _ => throw new ArgumentException($"--decoder must be skia, turbo or imagesharp, got '{decoderName}'."),
 };
-Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; decoder {decoderName} ({decoder.GetType().Name}); DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row; tiering delay {Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") is { } delay ? delay + " ms" : "default (100 ms)"}");
+Console.WriteLine($"{files.Count} JPEGs from {folder}; {Environment.ProcessorCount} cores; decoder {decoderName} ({decoder.GetType().Name}); DCT scaling {(dct ? "on" : "off")}; fusion {(fuse ? "on" : "off")}; batch {batchSize}; {seconds} s per row; tiering delay {Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? "100 (default)"} ms");
 Console.WriteLine($"{"recipe",-44} {"workers",7} {"median",9} {"min",9} {"max",9} {"per-cpu-s",10} {"B/img",8}  img/s (per-cpu-s: images per second of process CPU time, robust to a busy machine; B/img: managed bytes allocated per image)");
 
 ITransform TrainClassic() => new Compose(new Resize(256), new RandomCrop(224), new RandomHorizontalFlip(), Normalize.ImageNet());
