@@ -262,7 +262,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     internal WorkerGroup RentGroup()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Interlocked.Exchange(ref _idle, null) ?? new WorkerGroup(Options.Workers);
+        return Interlocked.Exchange(ref _idle, null) ?? new WorkerGroup(Options.Workers, Options.Views?.Count ?? 1);
     }
 
     /// <summary>Parks <paramref name="group"/> for the next epoch, or stops it when the loader is disposed or already holds a parked group.</summary>
@@ -279,15 +279,16 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         }
     }
 
-    private IEnumerable<T> Iterate<T>(int epoch, Func<ImageBatch[], T> shape, CancellationToken cancellation)
+    private IEnumerable<T> Iterate<T>(int epoch, Func<ReadOnlySpan<ImageBatch>, T> shape, CancellationToken cancellation)
+        where T : class
     {
         Task stopped;
         using (var run = new EpochRun(this, epoch, cancellation))
         {
             LastRunStopped = stopped = run.Stopped;
-            while (run.Next(cancellation) is { } batches)
+            while (run.Next(shape) is { } batch)
             {
-                yield return shape(batches);
+                yield return batch;
             }
 
             LastEpoch = run.Summarize();
@@ -298,15 +299,16 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         EpochCompleted?.Invoke(this, LastEpoch);
     }
 
-    private async IAsyncEnumerable<T> IterateAsync<T>(int epoch, Func<ImageBatch[], T> shape, [EnumeratorCancellation] CancellationToken cancellation)
+    private async IAsyncEnumerable<T> IterateAsync<T>(int epoch, Func<ReadOnlySpan<ImageBatch>, T> shape, [EnumeratorCancellation] CancellationToken cancellation)
+        where T : class
     {
         Task stopped;
         using (var run = new EpochRun(this, epoch, cancellation))
         {
             LastRunStopped = stopped = run.Stopped;
-            while (await run.NextAsync(cancellation).ConfigureAwait(false) is { } batches)
+            while (await run.NextAsync(shape).ConfigureAwait(false) is { } batch)
             {
-                yield return shape(batches);
+                yield return batch;
             }
 
             LastEpoch = run.Summarize();
@@ -317,10 +319,10 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     }
 
     /// <summary>The plain batch of a job: its only batch.</summary>
-    private static ImageBatch Single(ImageBatch[] batches) => batches[0];
+    private static ImageBatch Single(ReadOnlySpan<ImageBatch> batches) => batches[0];
 
-    /// <summary>The multi-view batch of a job.</summary>
-    private ViewBatch Multi(ImageBatch[] batches) => new(batches, Options.Views!, Options.ViewLayout, batches[0].Count / Options.Views![0].Count);
+    /// <summary>The multi-view batch of a job, with its own array of the group batches (the one allocation per batch besides the batches).</summary>
+    private ViewBatch Multi(ReadOnlySpan<ImageBatch> batches) => new(batches.ToArray(), Options.Views!, Options.ViewLayout, batches[0].Count / Options.Views![0].Count);
 
     private void ThrowIfSeveralGroups()
     {

@@ -38,7 +38,7 @@ internal abstract class EpochLayout
             for (int b = 0; b < run.TotalBatches; b++)
             {
                 long first = (long)b * batchSize;
-                run.Enqueue(new BatchJob(b, (int)Math.Min(batchSize, order.Length - first), first, groups: run.GroupCount));
+                run.Enqueue(b, (int)Math.Min(batchSize, order.Length - first), first);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Augment.Batching;
 using Augment.Randomness;
 
@@ -11,18 +12,31 @@ namespace Augment.Data;
 /// that fill their slots, and the consumer side that hands the finished batches out in order. The threads are a
 /// <see cref="WorkerGroup"/> rented from the loader for the epoch and handed back when the last of them leaves.
 /// </summary>
+/// <remarks>
+/// In a steady state a batch allocates nothing here: the jobs come from the group's pool and go back to it when
+/// handed out, the consumer waits on a reused <see cref="ConsumerSignal"/> (blocking or asynchronously), which the
+/// epoch's cancellation sets through one registration made when the run starts. The consumer receives only what
+/// <c>shape</c> builds from the batches.
+/// </remarks>
 internal sealed class EpochRun : IDisposable
 {
     private readonly DataLoader _loader;
+    private readonly CancellationToken _consumerCancellation;
     private readonly CancellationTokenSource _cancellation;
     private readonly SemaphoreSlim _permits;
     private readonly BlockingCollection<SlotTask> _slots = new(new ConcurrentQueue<SlotTask>());
-    private readonly Channel<BatchJob> _ready = Channel.CreateUnbounded<BatchJob>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly ConcurrentQueue<BatchJob> _ready = new();
+    private readonly ConsumerSignal _signal = new();
     private readonly ConcurrentBag<SkippedSample> _skipped = [];
     private readonly WorkerGroup _group;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The job the consumer waits for: the next in order, taken from <see cref="_ready"/>.</summary>
     private BatchJob? _current;
+
+    /// <summary>Whether the planner has published its last job.</summary>
+    private volatile bool _planned;
     private int _participants;
     private int _queueDepth;
     private int _skippedCount;
@@ -30,15 +44,21 @@ internal sealed class EpochRun : IDisposable
     private long _images;
     private bool _disposed;
 
+    /// <summary>Starts epoch <paramref name="epoch"/> of <paramref name="loader"/> on its threads.</summary>
+    /// <param name="loader">The loader.</param>
+    /// <param name="epoch">The epoch.</param>
+    /// <param name="cancellation">The consumer's token: stops the epoch, and ends its wait with <see cref="OperationCanceledException"/>.</param>
     public EpochRun(DataLoader loader, int epoch, CancellationToken cancellation)
     {
         _group = loader.RentGroup();
         _loader = loader;
         Epoch = epoch;
         Parts = loader.Parts;
+        _consumerCancellation = cancellation;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _permits = new SemaphoreSlim(Options.EffectivePrefetch, Options.EffectivePrefetch);
         Token = _cancellation.Token;
+        Token.UnsafeRegister(static signal => ((ConsumerSignal)signal!).Set(), _signal); // removed when the source is disposed
         Layout = loader.Layout(epoch);
         TotalBatches = loader.BatchCount;
 
@@ -58,9 +78,6 @@ internal sealed class EpochRun : IDisposable
 
     public long TotalBatches { get; }
 
-    /// <summary>The batches each job fills: one per view group, or one.</summary>
-    public int GroupCount => Options.Views?.Count ?? 1;
-
     public CancellationToken Token { get; }
 
     /// <summary>
@@ -69,24 +86,39 @@ internal sealed class EpochRun : IDisposable
     /// </summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Waits for the next batches in order (one per view group); <see langword="null"/> at the end of the epoch.</summary>
-    public async ValueTask<ImageBatch[]?> NextAsync(CancellationToken cancellation)
+    /// <summary>Waits for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
+    /// <typeparam name="T">What the consumer receives.</typeparam>
+    /// <param name="shape">Builds it from the finished batches, one per view group (it then owns them).</param>
+    /// <exception cref="OperationCanceledException">The consumer's token was cancelled.</exception>
+    /// <exception cref="Exception">The batch's error (that of its lowest failed slot).</exception>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<T?> NextAsync<T>(Func<ReadOnlySpan<ImageBatch>, T> shape)
+        where T : class
     {
-        if (!await _ready.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false) || !_ready.Reader.TryRead(out BatchJob? job))
+        BatchJob? job;
+        while (!TryTake(out job))
         {
-            return null;
+            await _signal.WaitAsync().ConfigureAwait(false);
         }
 
-        _current = job;
-        ImageBatch[] batches = await job.Completion.WaitAsync(cancellation).ConfigureAwait(false);
-        return HandOut(job, batches);
+        return job is null ? null : HandOut(job, shape);
     }
 
-    /// <summary>Blocks for the next batches in order; <see langword="null"/> at the end of the epoch.</summary>
-    public ImageBatch[]? Next(CancellationToken cancellation)
+    /// <summary>Blocks for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
+    /// <typeparam name="T">What the consumer receives.</typeparam>
+    /// <param name="shape">Builds it from the finished batches, one per view group (it then owns them).</param>
+    /// <exception cref="OperationCanceledException">The consumer's token was cancelled.</exception>
+    /// <exception cref="Exception">The batch's error (that of its lowest failed slot).</exception>
+    public T? Next<T>(Func<ReadOnlySpan<ImageBatch>, T> shape)
+        where T : class
     {
-        ValueTask<ImageBatch[]?> next = NextAsync(cancellation);
-        return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
+        BatchJob? job;
+        while (!TryTake(out job))
+        {
+            _signal.Wait();
+        }
+
+        return job is null ? null : HandOut(job, shape);
     }
 
     /// <summary>The epoch's report; call after the last batch.</summary>
@@ -105,8 +137,15 @@ internal sealed class EpochRun : IDisposable
         _loader.OnSampleSkipped(skipped);
     }
 
-    /// <summary>Called by the worker that finished a job's last slot.</summary>
+    /// <summary>Called by the worker that finished a job's last slot; marks the job done and wakes the consumer.</summary>
     public void Finish(BatchJob job)
+    {
+        Complete(job);
+        _signal.Set();
+    }
+
+    /// <summary>Completes the job's batches (soft targets, batch stages, half precision), or faults it.</summary>
+    private void Complete(BatchJob job)
     {
         job.ReleaseSamples();
         if (job.HasError)
@@ -117,7 +156,7 @@ internal sealed class EpochRun : IDisposable
 
         try
         {
-            ImageBatch[] batches = job.Batches();
+            ReadOnlySpan<ImageBatch> batches = job.Batches();
             foreach (ImageBatch batch in batches)
             {
                 Parts.Collator.Complete(batch);
@@ -143,10 +182,7 @@ internal sealed class EpochRun : IDisposable
             }
 
             Interlocked.Increment(ref _queueDepth);
-            if (!job.Succeed(batches))
-            {
-                Interlocked.Decrement(ref _queueDepth);
-            }
+            job.Succeed();
         }
         catch (Exception ex)
         {
@@ -180,12 +216,18 @@ internal sealed class EpochRun : IDisposable
 
         try
         {
-            _loader.ReturnGroup(_group);
-            _current?.Release();
-            while (_ready.Reader.TryRead(out BatchJob? job))
+            if (_current is { } current)
             {
-                job.Release();
+                _current = null;
+                Recycle(current);
             }
+
+            while (_ready.TryDequeue(out BatchJob? job))
+            {
+                Recycle(job);
+            }
+
+            _loader.ReturnGroup(_group);
 
             _cancellation.Dispose();
             _permits.Dispose();
@@ -198,14 +240,57 @@ internal sealed class EpochRun : IDisposable
         }
     }
 
-    private ImageBatch[] HandOut(BatchJob job, ImageBatch[] batches)
+    /// <summary>Returns a job the consumer will not receive, with everything it holds, to the group (last thread to leave).</summary>
+    private void Recycle(BatchJob job)
     {
-        job.HandedOut = true;
+        job.Release();
+        _group.ReturnJob(job);
+    }
+
+    /// <summary>
+    /// Takes the next job in order if it is done (consumer): true with the job, or with <see langword="null"/> at the
+    /// end of the epoch; false when the consumer must wait for <see cref="_signal"/>.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The consumer's token was cancelled.</exception>
+    /// <exception cref="Exception">The job faulted: its error.</exception>
+    private bool TryTake(out BatchJob? job)
+    {
+        _consumerCancellation.ThrowIfCancellationRequested();
+        if (_current is null)
+        {
+            bool planned = _planned; // read first: a job published before the flag is then still found below
+            if (!_ready.TryDequeue(out _current))
+            {
+                job = null;
+                return planned;
+            }
+        }
+
+        job = _current;
+        if (!job.IsDone)
+        {
+            return false;
+        }
+
+        if (job.Error is { } error)
+        {
+            ExceptionDispatchInfo.Throw(error); // the job stays current: released with the epoch
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives the consumer the batches of <paramref name="job"/>, returns the job to the group and reports progress.</summary>
+    private T HandOut<T>(BatchJob job, Func<ReadOnlySpan<ImageBatch>, T> shape)
+    {
+        T handed = job.HandOut(shape);
+        int images = job.Count;
         _current = null;
+        _group.ReturnJob(job);
         Interlocked.Decrement(ref _queueDepth);
         _permits.Release();
         _batches++;
-        _images += job.Count;
+        _images += images;
         if (Options.Progress is { } progress)
         {
             TimeSpan elapsed = _clock.Elapsed;
@@ -213,7 +298,7 @@ internal sealed class EpochRun : IDisposable
                 Epoch, _batches, TotalBatches, _images, Volatile.Read(ref _skippedCount), _images / Math.Max(elapsed.TotalSeconds, 1e-9), Volatile.Read(ref _queueDepth), elapsed));
         }
 
-        return batches;
+        return handed;
     }
 
     /// <summary>The planner thread's part: lays out the epoch's batches, then leaves.</summary>
@@ -229,22 +314,36 @@ internal sealed class EpochRun : IDisposable
         }
         catch (Exception ex)
         {
-            _ready.Writer.TryWrite(BatchJob.Failed(-1, ex));
+            BatchJob job = _group.RentJob();
+            job.StartFailed(-1, ex);
+            _ready.Enqueue(job);
         }
         finally
         {
-            _ready.Writer.TryComplete();
+            _planned = true;
+            _signal.Set();
             _slots.CompleteAdding();
             Leave();
         }
     }
 
-    /// <summary>Waits for a free prefetch slot, then publishes the job and its slots (planner thread only).</summary>
-    internal void Enqueue(BatchJob job)
+    /// <summary>
+    /// Waits for a free prefetch slot, then publishes a job for batch <paramref name="index"/> and its slots (planner
+    /// thread only). On cancellation it throws before taking <paramref name="samples"/>: the caller still owns them.
+    /// </summary>
+    /// <param name="index">The batch's index in the epoch.</param>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="firstPosition">The position of slot 0 in this rank's epoch order.</param>
+    /// <param name="samples">The WebDataset samples of the slots, or <see langword="null"/> for an indexed source.</param>
+    /// <param name="sampleIndices">The dataset-wide index of each WebDataset sample.</param>
+    internal void Enqueue(int index, int count, long firstPosition, WebDatasetSample[]? samples = null, long[]? sampleIndices = null)
     {
         _permits.Wait(Token);
-        _ready.Writer.TryWrite(job);
-        for (int slot = 0; slot < job.Count; slot++)
+        BatchJob job = _group.RentJob();
+        job.Start(index, count, firstPosition, samples, sampleIndices);
+        _ready.Enqueue(job);
+        _signal.Set();
+        for (int slot = 0; slot < count; slot++)
         {
             _slots.Add(new SlotTask(job, slot));
         }
@@ -254,7 +353,10 @@ internal sealed class EpochRun : IDisposable
     internal void EnqueueFailure(int index, Exception error)
     {
         _permits.Wait(Token);
-        _ready.Writer.TryWrite(BatchJob.Failed(index, error));
+        BatchJob job = _group.RentJob();
+        job.StartFailed(index, error);
+        _ready.Enqueue(job);
+        _signal.Set();
     }
 
     /// <summary>A worker thread's part: fills slots with <paramref name="worker"/> until the epoch ends, then leaves.</summary>

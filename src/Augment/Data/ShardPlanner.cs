@@ -220,16 +220,21 @@ internal sealed class ShardPlanner(EpochRun run, WebDatasetSource source)
                 return;
             }
 
-            var job = new BatchJob(NextIndex++, _samples.Count, Position - _samples.Count, [.. _samples], [.. _indices], run.GroupCount);
+            WebDatasetSample[] samples = [.. _samples];
+            long[] indices = [.. _indices];
             _samples.Clear();
             _indices.Clear();
             try
             {
-                run.Enqueue(job);
+                run.Enqueue(NextIndex++, samples.Length, Position - samples.Length, samples, indices);
             }
             catch
             {
-                job.ReleaseSamples();
+                foreach (WebDatasetSample sample in samples)
+                {
+                    sample.Dispose();
+                }
+
                 throw;
             }
         }

@@ -1,22 +1,30 @@
+using System.Collections.Concurrent;
+
 namespace Augment.Data;
 
 /// <summary>
 /// A loader's threads, kept from one epoch to the next: a planner and <see cref="DataLoaderOptions.Workers"/>
 /// workers, each worker with its <see cref="SampleWorker"/> scratch. Between epochs they park, waiting for the next
 /// <see cref="EpochRun"/>; so their <c>ArrayPool</c> thread-local caches (decode buffers, resampler scratch, tensors)
-/// stay warm. A group serves one run at a time: the run hands it back once every thread has left it.
+/// stay warm. The idle <see cref="BatchJob"/>s the threads fill are kept with them, so that a steady stream of
+/// batches creates no job (at most the prefetch depth plus one exist). A group serves one run at a time: the run
+/// hands it back once every thread has left it.
 /// </summary>
 internal sealed class WorkerGroup
 {
     private readonly object _gate = new();
+    private readonly ConcurrentQueue<BatchJob> _idleJobs = new();
+    private readonly int _viewGroups;
     private EpochRun? _run;
     private int _generation;
     private bool _stopping;
 
     /// <summary>Starts the threads (background threads: a loader never disposed does not keep the process alive).</summary>
     /// <param name="workers">The number of worker threads.</param>
-    public WorkerGroup(int workers)
+    /// <param name="viewGroups">The number of batches each job fills: 1, or one per view group.</param>
+    public WorkerGroup(int workers, int viewGroups)
     {
+        _viewGroups = viewGroups;
         new Thread(Plan) { IsBackground = true, Name = "Augment loader planner" }.Start();
         for (int i = 0; i < workers; i++)
         {
@@ -34,6 +42,12 @@ internal sealed class WorkerGroup
             Monitor.PulseAll(_gate);
         }
     }
+
+    /// <summary>Takes an idle job, or creates one when none is idle (any thread).</summary>
+    public BatchJob RentJob() => _idleJobs.TryDequeue(out BatchJob? job) ? job : new BatchJob(_viewGroups);
+
+    /// <summary>Keeps an emptied job (see <see cref="BatchJob.HandOut"/> and <see cref="BatchJob.Release"/>) for reuse (any thread).</summary>
+    public void ReturnJob(BatchJob job) => _idleJobs.Enqueue(job);
 
     /// <summary>Ends the threads once they are parked. The group must be idle.</summary>
     public void Stop()
