@@ -286,8 +286,19 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         using (var run = new EpochRun(this, epoch, cancellation))
         {
             LastRunStopped = stopped = run.Stopped;
-            while (run.Next(shape) is { } batch)
+            while (true)
             {
+                T? batch;
+                while (!run.TryNext(shape, out batch))
+                {
+                    run.Wait();
+                }
+
+                if (batch is null)
+                {
+                    break;
+                }
+
                 yield return batch;
             }
 
@@ -306,8 +317,19 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         using (var run = new EpochRun(this, epoch, cancellation))
         {
             LastRunStopped = stopped = run.Stopped;
-            while (await run.NextAsync(shape).ConfigureAwait(false) is { } batch)
+            while (true)
             {
+                T? batch;
+                while (!run.TryNext(shape, out batch))
+                {
+                    await run.WaitAsync().ConfigureAwait(false);
+                }
+
+                if (batch is null)
+                {
+                    break;
+                }
+
                 yield return batch;
             }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Augment.Batching;
 using Augment.Randomness;
@@ -14,9 +13,10 @@ namespace Augment.Data;
 /// </summary>
 /// <remarks>
 /// In a steady state a batch allocates nothing here: the jobs come from the group's pool and go back to it when
-/// handed out, the consumer waits on a reused <see cref="ConsumerSignal"/> (blocking or asynchronously), which the
-/// epoch's cancellation sets through one registration made when the run starts. The consumer receives only what
-/// <c>shape</c> builds from the batches.
+/// handed out, and the consumer waits on a reused <see cref="ConsumerSignal"/> (blocking or asynchronously), which
+/// the epoch's cancellation sets through one registration made when the run starts. The consumer's loop (try, wait,
+/// try again) lives in the caller's iterator, so that no per-batch async state machine exists; the consumer
+/// receives only what <c>shape</c> builds from the batches.
 /// </remarks>
 internal sealed class EpochRun : IDisposable
 {
@@ -37,6 +37,7 @@ internal sealed class EpochRun : IDisposable
 
     /// <summary>Whether the planner has published its last job.</summary>
     private volatile bool _planned;
+
     private int _participants;
     private int _queueDepth;
     private int _skippedCount;
@@ -66,8 +67,10 @@ internal sealed class EpochRun : IDisposable
         _group.Start(this);
     }
 
+    /// <summary>The epoch number.</summary>
     public int Epoch { get; }
 
+    /// <summary>The loader's settings.</summary>
     public DataLoaderOptions Options => Parts.Options;
 
     /// <summary>What the workers need from the loader.</summary>
@@ -76,8 +79,10 @@ internal sealed class EpochRun : IDisposable
     /// <summary>The epoch's order, batches and slot lookup, for either kind of source.</summary>
     public EpochLayout Layout { get; }
 
+    /// <summary>The number of batches the epoch yields.</summary>
     public long TotalBatches { get; }
 
+    /// <summary>Cancelled when the consumer's token is, or when the run is disposed: the threads stop.</summary>
     public CancellationToken Token { get; }
 
     /// <summary>
@@ -86,40 +91,49 @@ internal sealed class EpochRun : IDisposable
     /// </summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Waits for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
+    /// <summary>
+    /// Takes the next batch in order if it is ready (consumer): true with it, or with <see langword="null"/> at the end
+    /// of the epoch; false when it is not ready yet: <see cref="Wait"/> or <see cref="WaitAsync"/>, then try again.
+    /// </summary>
     /// <typeparam name="T">What the consumer receives.</typeparam>
     /// <param name="shape">Builds it from the finished batches, one per view group (it then owns them).</param>
+    /// <param name="batch">The batch, or <see langword="null"/> at the end of the epoch.</param>
     /// <exception cref="OperationCanceledException">The consumer's token was cancelled.</exception>
     /// <exception cref="Exception">The batch's error (that of its lowest failed slot).</exception>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<T?> NextAsync<T>(Func<ReadOnlySpan<ImageBatch>, T> shape)
+    public bool TryNext<T>(Func<ReadOnlySpan<ImageBatch>, T> shape, out T? batch)
         where T : class
     {
-        BatchJob? job;
-        while (!TryTake(out job))
+        batch = null;
+        _consumerCancellation.ThrowIfCancellationRequested();
+        if (_current is null)
         {
-            await _signal.WaitAsync().ConfigureAwait(false);
+            bool planned = _planned; // read first: a job published before the flag is then still found below
+            if (!_ready.TryDequeue(out _current))
+            {
+                return planned;
+            }
         }
 
-        return job is null ? null : HandOut(job, shape);
-    }
-
-    /// <summary>Blocks for the next batch in order; <see langword="null"/> at the end of the epoch.</summary>
-    /// <typeparam name="T">What the consumer receives.</typeparam>
-    /// <param name="shape">Builds it from the finished batches, one per view group (it then owns them).</param>
-    /// <exception cref="OperationCanceledException">The consumer's token was cancelled.</exception>
-    /// <exception cref="Exception">The batch's error (that of its lowest failed slot).</exception>
-    public T? Next<T>(Func<ReadOnlySpan<ImageBatch>, T> shape)
-        where T : class
-    {
-        BatchJob? job;
-        while (!TryTake(out job))
+        BatchJob job = _current;
+        if (!job.IsDone)
         {
-            _signal.Wait();
+            return false;
         }
 
-        return job is null ? null : HandOut(job, shape);
+        if (job.Error is { } error)
+        {
+            ExceptionDispatchInfo.Throw(error); // the job stays current: released with the epoch
+        }
+
+        batch = HandOut(job, shape);
+        return true;
     }
+
+    /// <summary>Blocks until something the consumer may be waiting for has happened (see <see cref="TryNext"/>).</summary>
+    public void Wait() => _signal.Wait();
+
+    /// <summary>Completes once something the consumer may be waiting for has happened (see <see cref="TryNext"/>).</summary>
+    public ValueTask WaitAsync() => _signal.WaitAsync();
 
     /// <summary>The epoch's report; call after the last batch.</summary>
     public EpochSummary Summarize()
@@ -245,39 +259,6 @@ internal sealed class EpochRun : IDisposable
     {
         job.Release();
         _group.ReturnJob(job);
-    }
-
-    /// <summary>
-    /// Takes the next job in order if it is done (consumer): true with the job, or with <see langword="null"/> at the
-    /// end of the epoch; false when the consumer must wait for <see cref="_signal"/>.
-    /// </summary>
-    /// <exception cref="OperationCanceledException">The consumer's token was cancelled.</exception>
-    /// <exception cref="Exception">The job faulted: its error.</exception>
-    private bool TryTake(out BatchJob? job)
-    {
-        _consumerCancellation.ThrowIfCancellationRequested();
-        if (_current is null)
-        {
-            bool planned = _planned; // read first: a job published before the flag is then still found below
-            if (!_ready.TryDequeue(out _current))
-            {
-                job = null;
-                return planned;
-            }
-        }
-
-        job = _current;
-        if (!job.IsDone)
-        {
-            return false;
-        }
-
-        if (job.Error is { } error)
-        {
-            ExceptionDispatchInfo.Throw(error); // the job stays current: released with the epoch
-        }
-
-        return true;
     }
 
     /// <summary>Gives the consumer the batches of <paramref name="job"/>, returns the job to the group and reports progress.</summary>
