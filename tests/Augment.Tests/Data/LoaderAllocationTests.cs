@@ -104,48 +104,28 @@ public sealed class LoaderAllocationTests
     private static long Measure<T>(IEnumerable<T> batches)
         where T : IDisposable
     {
-        long start = 0, allocated = -1;
-        int taken = 0;
+        var window = new Window();
         foreach (T batch in batches)
         {
             batch.Dispose();
-            taken++;
-            if (taken == WarmUpBatches)
-            {
-                start = GC.GetTotalAllocatedBytes(precise: true);
-            }
-            else if (taken == WarmUpBatches + MeasuredBatches)
-            {
-                allocated = GC.GetTotalAllocatedBytes(precise: true) - start;
-            }
+            window.Took();
         }
 
-        Assert.True(allocated >= 0, $"The epoch yielded {taken} batches, fewer than the {WarmUpBatches + MeasuredBatches} needed.");
-        return allocated;
+        return window.Allocated();
     }
 
     /// <summary>As <see cref="Measure"/>, asynchronously.</summary>
     private static async Task<long> MeasureAsync<T>(IAsyncEnumerable<T> batches)
         where T : IDisposable
     {
-        long start = 0, allocated = -1;
-        int taken = 0;
+        var window = new Window();
         await foreach (T batch in batches)
         {
             batch.Dispose();
-            taken++;
-            if (taken == WarmUpBatches)
-            {
-                start = GC.GetTotalAllocatedBytes(precise: true);
-            }
-            else if (taken == WarmUpBatches + MeasuredBatches)
-            {
-                allocated = GC.GetTotalAllocatedBytes(precise: true) - start;
-            }
+            window.Took();
         }
 
-        Assert.True(allocated >= 0, $"The epoch yielded {taken} batches, fewer than the {WarmUpBatches + MeasuredBatches} needed.");
-        return allocated;
+        return window.Allocated();
     }
 
     private static DataLoader Loader(out Collator collator)
@@ -200,6 +180,33 @@ public sealed class LoaderAllocationTests
             {
                 bytes[i] = (byte)((i * 37) + (encoded[2] * 11));
             }
+        }
+    }
+
+    /// <summary>Counts the batches taken and the bytes allocated from the end of the warm-up over the measured batches.</summary>
+    private sealed class Window
+    {
+        private long _start;
+        private long _allocated = -1;
+        private int _taken;
+
+        public void Took()
+        {
+            _taken++;
+            if (_taken == WarmUpBatches)
+            {
+                _start = GC.GetTotalAllocatedBytes(precise: true);
+            }
+            else if (_taken == WarmUpBatches + MeasuredBatches)
+            {
+                _allocated = GC.GetTotalAllocatedBytes(precise: true) - _start;
+            }
+        }
+
+        public long Allocated()
+        {
+            Assert.True(_allocated >= 0, $"The epoch yielded {_taken} batches, fewer than the {WarmUpBatches + MeasuredBatches} needed.");
+            return _allocated;
         }
     }
 }
