@@ -230,6 +230,7 @@ internal sealed class EpochRun : IDisposable
 
         try
         {
+            _loader.ReturnGroup(_group);
             if (_current is { } current)
             {
                 _current = null;
@@ -240,8 +241,6 @@ internal sealed class EpochRun : IDisposable
             {
                 Recycle(job);
             }
-
-            _loader.ReturnGroup(_group);
 
             _cancellation.Dispose();
             _permits.Dispose();
@@ -254,7 +253,7 @@ internal sealed class EpochRun : IDisposable
         }
     }
 
-    /// <summary>Returns a job the consumer will not receive, with everything it holds, to the group (last thread to leave).</summary>
+    /// <summary>Returns a job the consumer will not receive, with everything it holds, to the group's idle jobs (last thread to leave).</summary>
     private void Recycle(BatchJob job)
     {
         job.Release();
@@ -311,6 +310,7 @@ internal sealed class EpochRun : IDisposable
     /// <summary>
     /// Waits for a free prefetch slot, then publishes a job for batch <paramref name="index"/> and its slots (planner
     /// thread only). On cancellation it throws before taking <paramref name="samples"/>: the caller still owns them.
+    /// The consumer is not woken: the job is not done before its last slot is, and <see cref="Finish"/> wakes it then.
     /// </summary>
     /// <param name="index">The batch's index in the epoch.</param>
     /// <param name="count">The number of samples.</param>
@@ -319,11 +319,11 @@ internal sealed class EpochRun : IDisposable
     /// <param name="sampleIndices">The dataset-wide index of each WebDataset sample.</param>
     internal void Enqueue(int index, int count, long firstPosition, WebDatasetSample[]? samples = null, long[]? sampleIndices = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count); // an empty job would never be done
         _permits.Wait(Token);
         BatchJob job = _group.RentJob();
         job.Start(index, count, firstPosition, samples, sampleIndices);
         _ready.Enqueue(job);
-        _signal.Set();
         for (int slot = 0; slot < count; slot++)
         {
             _slots.Add(new SlotTask(job, slot));
