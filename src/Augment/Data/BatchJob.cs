@@ -79,7 +79,7 @@ internal sealed class BatchJob
     public void StartFailed(int index, Exception error)
     {
         Start(index, 0, 0);
-        _errorSlot = 0;
+        _errorSlot = 0; // as for a fault after the last slot: see Fault
         _error = error;
         _done = true;
     }
@@ -164,7 +164,7 @@ internal sealed class BatchJob
             if (_error is null)
             {
                 _error = error ?? throw new InvalidOperationException("A batch job faulted without an error.");
-                _errorSlot = Math.Min(_errorSlot, Count);
+                _errorSlot = 0; // no slot failed: the job's error stands for all of them
             }
         }
 
