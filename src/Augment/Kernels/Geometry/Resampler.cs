@@ -205,7 +205,7 @@ internal static class Resampler
         nint splitPlane = (nint)strip * r.Width;
         float[] rows = ArrayPool<float>.Shared.Rent((strip * rowLength) + (split ? 3 * (int)splitPlane : 0));
         ref float buffered = ref MemoryMarshal.GetArrayDataReference(rows);
-        ref float planes = ref Unsafe.Add(ref buffered, strip * rowLength);
+        ref float planes = ref split ? ref Unsafe.Add(ref buffered, strip * rowLength) : ref buffered;
         ChannelOffsets offsets = source.Offsets;
         for (int p = 0; p < source.Planes; p++)
         {
