@@ -9,8 +9,7 @@ namespace Augment.TurboJpeg;
 /// <remarks>
 /// <para>
 /// JPEGs decode with libjpeg-turbo's defaults (accurate integer IDCT, fancy upsampling), as Skia and PIL do, into
-/// 8-bit <see cref="PixelLayout.Rgb24"/> (<see cref="PixelLayout.Rgba32"/> with alpha 255 when the EXIF orientation
-/// turns them); gray JPEGs become RGB. CMYK and YCCK JPEGs, which TurboJPEG
+/// 8-bit <see cref="PixelLayout.Rgba32"/> with alpha 255; gray JPEGs become RGB. CMYK and YCCK JPEGs, which TurboJPEG
 /// does not convert to RGB, go to the fallback decoder. The EXIF orientation tag, which libjpeg-turbo ignores, is read
 /// from the APP1 segment and applied. Headers are checked before any pixel memory is allocated: a JPEG declaring
 /// more than <see cref="ImageDecoderOptions.MaxPixels"/> pixels throws. Empty, corrupt and truncated JPEGs throw
@@ -95,7 +94,7 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
 
     /// <inheritdoc />
     /// <remarks>
-    /// JPEGs decode as <see cref="PixelLayout.Rgb24"/> (<see cref="PixelLayout.Rgba32"/> when re-oriented) through TurboJPEG, at a DCT-scaled size when
+    /// JPEGs decode as <see cref="PixelLayout.Rgba32"/> through TurboJPEG, at a DCT-scaled size when
     /// <paramref name="minimumSize"/> allows (the same choice as <c>SkiaImageDecoder</c>); other formats and CMYK
     /// JPEGs as the fallback decoder does.
     /// </remarks>
@@ -120,14 +119,12 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
 
                 int orientation = JpegOrientation(encoded);
                 (int decodedWidth, int decodedHeight) = DctScaledSize(width, height, orientation, minimumSize);
-                // Three bytes a pixel, less to write and to resample; re-orienting works on four-byte pixels.
-                bool upright = orientation == ExifOrientation.Upright;
-                PixelBuffer pixels = PixelBuffer.Rent(decodedWidth, decodedHeight, upright ? PixelLayout.Rgb24 : PixelLayout.Rgba32, destination);
+                PixelBuffer pixels = PixelBuffer.Rent(decodedWidth, decodedHeight, PixelLayout.Rgba32, destination);
                 try
                 {
                     fixed (byte* target = pixels.Pixels)
                     {
-                        if (TurboJpegNative.Decompress2(handle, address, new((uint)encoded.Length), target, decodedWidth, pixels.Stride, decodedHeight, upright ? TurboJpegNative.PixelFormatRgb : TurboJpegNative.PixelFormatRgba, 0) != 0)
+                        if (TurboJpegNative.Decompress2(handle, address, new((uint)encoded.Length), target, decodedWidth, pixels.Stride, decodedHeight, TurboJpegNative.PixelFormatRgba, 0) != 0)
                         {
                             ThrowUnlessAccepted(handle, width, height, source);
                         }

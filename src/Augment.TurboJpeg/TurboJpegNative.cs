@@ -11,9 +11,6 @@ internal static partial class TurboJpegNative
     /// <summary>The name the imports use; the resolver maps it to the platform's file names.</summary>
     private const string Library = "turbojpeg";
 
-    /// <summary>Pixel format: red, green, blue, 3 bytes a pixel.</summary>
-    public const int PixelFormatRgb = 0;
-
     /// <summary>Pixel format: red, green, blue, alpha (alpha written as 255 for JPEG).</summary>
     public const int PixelFormatRgba = 7;
 
