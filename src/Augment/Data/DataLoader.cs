@@ -113,7 +113,8 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
         Collator = Options.Collator ?? new Collator();
         LoaderChecks.Pipeline(Options, Collator);
         FusedPipeline? fusedViews = Options.Fuse && Options.Views is [{ Prefix: { } prefix }] && FusedPipeline.TryCreate(prefix) is { HasRest: false } fused ? fused : null;
-        Parts = new LoaderParts(Decoder, Collator, Options, Options.Fuse && Options.Views is null ? FusedPipeline.TryCreate(Options.Transform) : null, fusedViews);
+        FusedPipeline[][]? fusedViewPipelines = Options.Fuse && fusedViews is null && Options.Views is { } groups ? FuseViewPipelines(groups) : null;
+        Parts = new LoaderParts(Decoder, Collator, Options, Options.Fuse && Options.Views is null ? FusedPipeline.TryCreate(Options.Transform) : null, fusedViews, fusedViewPipelines);
         _epoch = Options.Epoch;
     }
 
@@ -171,7 +172,7 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
     /// Whether the pipeline starts with a chain the loader runs fused (see <see cref="DataLoaderOptions.Fuse"/>), or,
     /// with one view group that has a prefix (test-time views, distinct crops), whether that resize is fused into decoding.
     /// </summary>
-    public bool IsFused => Parts.Fused is not null || Parts.FusedViews is not null;
+    public bool IsFused => Parts.Fused is not null || Parts.FusedViews is not null || Parts.FusedViewPipelines is not null;
 
     /// <summary>The report of the last epoch read to its end, or <see langword="null"/>.</summary>
     public EpochSummary? LastEpoch { get; private set; }
@@ -338,6 +339,35 @@ public sealed class DataLoader : IEnumerable<ImageBatch>, IDisposable
 
         await stopped.ConfigureAwait(false);
         EpochCompleted?.Invoke(this, LastEpoch);
+    }
+
+    /// <summary>
+    /// The fused leading chain of every view's pipeline, per group, when every group's views are independent pipelines
+    /// that all start with a fusable resize; otherwise <see langword="null"/> (the views then run on the decoded image).
+    /// </summary>
+    private static FusedPipeline[][]? FuseViewPipelines(IReadOnlyList<ViewGroup> groups)
+    {
+        var fused = new FusedPipeline[groups.Count][];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].IndependentViews is not { } views)
+            {
+                return null;
+            }
+
+            fused[g] = new FusedPipeline[views.Count];
+            for (int v = 0; v < views.Count; v++)
+            {
+                if (FusedPipeline.TryCreate(views[v]) is not { } chain)
+                {
+                    return null;
+                }
+
+                fused[g][v] = chain;
+            }
+        }
+
+        return fused;
     }
 
     /// <summary>The plain batch of a job: its only batch.</summary>

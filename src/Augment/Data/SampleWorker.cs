@@ -235,19 +235,67 @@ internal sealed class SampleWorker : IDisposable
             return;
         }
 
-        ImageTensor image = _fusedOutput is { IsDisposed: false } kept ? kept : (_fusedOutput = ImageTensor.Create(3, draw.Output));
-        image.Reshape(3, draw.Output);
-        fused.Render(pixels, draw, image.Data);
-        image = fused.ApplyRest(image, random);
+        ImageTensor image = RenderWithRest(fused, pixels, draw, random);
         try
         {
             Write(collator, job, slot, image, origin, label);
         }
         finally
         {
-            if (!ReferenceEquals(image, _fusedOutput))
+            ReleaseRendered(image);
+        }
+    }
+
+    /// <summary>
+    /// Renders a fused chain into the worker's kept output tensor and runs the transforms after it; hand the result to
+    /// <see cref="ReleaseRendered"/> once it is written.
+    /// </summary>
+    private ImageTensor RenderWithRest(FusedPipeline fused, PixelBuffer pixels, in FusedDraw draw, RandomSource random)
+    {
+        ImageTensor image = _fusedOutput is { IsDisposed: false } kept ? kept : (_fusedOutput = ImageTensor.Create(3, draw.Output));
+        image.Reshape(3, draw.Output);
+        fused.Render(pixels, draw, image.Data);
+        return fused.ApplyRest(image, random);
+    }
+
+    /// <summary>Disposes what <see cref="RenderWithRest"/> returned, unless it is the kept tensor.</summary>
+    private void ReleaseRendered(ImageTensor image)
+    {
+        if (!ReferenceEquals(image, _fusedOutput))
+        {
+            image.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Multi-view samples whose views are all independent pipelines with a fusable leading resize: the pixels are
+    /// decoded once at full size, and every view is resampled from them (as <see cref="LoadFused"/> does for one
+    /// pipeline), view v of group g drawing from <c>random.Fork(g).Fork(v)</c> as it does unfused.
+    /// </summary>
+    private void LoadFusedViewPipelines(LoaderParts loader, FusedPipeline[][] pipelines, ViewTarget target, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
+    {
+        PixelBuffer pixels = _pixels ??= PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
+        loader.Decoder.DecodePixelsInto(bytes, pixels, null, origin.Name);
+        ImageSize full = pixels.Size;
+        _decoded = full;
+        _inFile = false;
+        for (int g = 0; g < pipelines.Length; g++)
+        {
+            target.Reset(job, loader.Collator, loader.Options.ViewLayout, g, pipelines[g].Length, slot, label, origin);
+            RandomSource group = random.Fork(g);
+            for (int v = 0; v < pipelines[g].Length; v++)
             {
-                image.Dispose();
+                RandomSource stream = group.Fork(v);
+                FusedPipeline fused = pipelines[g][v];
+                ImageTensor image = RenderWithRest(fused, pixels, fused.Draw(full, stream), stream);
+                try
+                {
+                    target.Write(v, image);
+                }
+                finally
+                {
+                    ReleaseRendered(image);
+                }
             }
         }
     }
@@ -261,6 +309,12 @@ internal sealed class SampleWorker : IDisposable
         ViewTarget target = _target ??= new ViewTarget();
         Collator collator = loader.Collator;
         ViewLayout layout = loader.Options.ViewLayout;
+        if (loader.FusedViewPipelines is { } pipelines)
+        {
+            LoadFusedViewPipelines(loader, pipelines, target, job, slot, bytes, origin, label, random);
+            return;
+        }
+
         if (loader.FusedViews is { } fused)
         {
             ViewGroup group = views[0];

@@ -29,6 +29,8 @@ internal sealed class PipelineViews : ViewGroup
 
     internal override IEnumerable<ITransform> Pipelines => _shared is null ? _views : [_shared, .. _views];
 
+    internal override IReadOnlyList<ITransform>? IndependentViews => _shared is null ? _views : null;
+
     internal override void Write(ImageTensor image, RandomSource group, IViewTarget target)
     {
         if (_shared is null)

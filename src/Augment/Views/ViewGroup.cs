@@ -109,6 +109,13 @@ public abstract class ViewGroup
     /// </summary>
     internal virtual ITransform? Prefix => null;
 
+    /// <summary>
+    /// The view pipelines when every view is its own pipeline applied to the decoded image, view v drawing from the
+    /// group's <c>Fork(v)</c>, with nothing shared between the views; <see langword="null"/> otherwise. The loader may
+    /// then fuse each pipeline's leading resize into decoding, as it does for a single pipeline.
+    /// </summary>
+    internal virtual IReadOnlyList<ITransform>? IndependentViews => null;
+
     /// <summary>The stream <see cref="Prefix"/> draws from, given the group's stream: the group's own, unless the group says otherwise.</summary>
     /// <param name="group">The group's stream, <c>random.Fork(g)</c>.</param>
     internal virtual RandomSource PrefixStream(RandomSource group) => group;

@@ -139,6 +139,49 @@ public sealed class MultiViewLoaderTests
         }
     }
 
+    /// <summary>
+    /// Views that are independent pipelines starting with a resize (SimCLR's, DINO's) are resampled from the decoded
+    /// bytes, each on its own stream, as a single fused pipeline is: they equal the unfused views within the resize's
+    /// float rounding, in every group and layout. One view that cannot fuse keeps the whole loader unfused.
+    /// </summary>
+    [Theory]
+    [InlineData(ViewLayout.SampleMajor)]
+    [InlineData(ViewLayout.ViewMajor)]
+    public void IndependentPipelineViewsFuseIntoDecoding(ViewLayout layout)
+    {
+        InMemorySource source = Source(7, width: 40);
+        ViewGroup[] views =
+        [
+            ViewGroup.Repeat("global", new Compose(new RandomResizedCrop(24, scale: new(0.4, 1.0)), new RandomHorizontalFlip(), Normalize.ImageNet()), 2),
+            ViewGroup.Repeat("local", new Compose(new RandomResizedCrop(12, scale: new(0.05, 0.4), interpolation: Interpolation.Bicubic), new RandomVerticalFlip()), 3),
+        ];
+        using DataLoader fused = Loader(source, views, layout);
+        using DataLoader unfused = Loader(source, views, layout, fuse: false);
+        Assert.True(fused.IsFused);
+        Assert.False(unfused.IsFused);
+        float[] expected = ReadAll(unfused), actual = ReadAll(fused);
+        Assert.Equal(expected.Length, actual.Length);
+        float worst = expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(worst <= 1e-3f, $"largest difference {worst}");
+
+        using DataLoader mixed = Loader(source, [views[0], ViewGroup.Of("window", new RandomWindow())], layout);
+        Assert.False(mixed.IsFused);
+
+        static float[] ReadAll(DataLoader loader)
+        {
+            var data = new List<float>();
+            foreach (ViewBatch batch in loader.ReadViews(1, Token))
+            {
+                using (batch)
+                {
+                    data.AddRange(batch.Groups.SelectMany(g => g.Data.ToArray()));
+                }
+            }
+
+            return [.. data];
+        }
+    }
+
     [Fact]
     public void ViewsAreIdenticalAtOneTwoAndEightWorkers()
     {
