@@ -195,29 +195,31 @@ internal sealed class SampleWorker : IDisposable
     /// </summary>
     private PixelBuffer DecodeFused(LoaderParts loader, FusedPipeline fused, ReadOnlySpan<byte> bytes, string name, RandomSource random, out FusedDraw draw)
     {
-        IImageDecoder decoder = loader.Decoder;
-        PixelBuffer pixels = _pixels ??= PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
-        ImageSize full;
-        if (loader.Options.DctScaling)
+        if (!loader.Options.DctScaling)
         {
-            full = decoder.Identify(bytes, name).OrientedSize;
-        }
-        else
-        {
-            decoder.DecodePixelsInto(bytes, pixels, null, name);
-            full = pixels.Size;
+            PixelBuffer whole = DecodeWhole(loader, bytes, name);
+            draw = fused.Draw(whole.Size, random);
+            return whole;
         }
 
+        ImageSize full = loader.Decoder.Identify(bytes, name).OrientedSize;
         _decoded = full;
         _inFile = false;
         draw = fused.Draw(full, random);
-        if (loader.Options.DctScaling)
-        {
-            _inFile = true;
-            decoder.DecodePixelsInto(bytes, pixels, draw.MinimumSize, name);
-            _inFile = false;
-        }
+        _inFile = true;
+        PixelBuffer pixels = _pixels ??= PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
+        loader.Decoder.DecodePixelsInto(bytes, pixels, draw.MinimumSize, name);
+        _inFile = false;
+        return pixels;
+    }
 
+    /// <summary>Decodes the whole image's pixels into the worker's buffer (the file's stage), then marks the pipeline's stage as begun.</summary>
+    private PixelBuffer DecodeWhole(LoaderParts loader, ReadOnlySpan<byte> bytes, string name)
+    {
+        PixelBuffer pixels = _pixels ??= PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
+        loader.Decoder.DecodePixelsInto(bytes, pixels, null, name);
+        _decoded = pixels.Size;
+        _inFile = false;
         return pixels;
     }
 
@@ -274,11 +276,8 @@ internal sealed class SampleWorker : IDisposable
     /// </summary>
     private void LoadFusedViewPipelines(LoaderParts loader, FusedPipeline[][] pipelines, ViewTarget target, BatchJob job, int slot, ReadOnlySpan<byte> bytes, SampleOrigin origin, int label, RandomSource random)
     {
-        PixelBuffer pixels = _pixels ??= PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
-        loader.Decoder.DecodePixelsInto(bytes, pixels, null, origin.Name);
+        PixelBuffer pixels = DecodeWhole(loader, bytes, origin.Name!);
         ImageSize full = pixels.Size;
-        _decoded = full;
-        _inFile = false;
         for (int g = 0; g < pipelines.Length; g++)
         {
             target.Reset(job, loader.Collator, loader.Options.ViewLayout, g, pipelines[g].Length, slot, label, origin);
