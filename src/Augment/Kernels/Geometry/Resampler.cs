@@ -19,9 +19,11 @@ namespace Augment.Kernels.Geometry;
 /// cache); scratch comes from <see cref="ArrayPool{T}.Shared"/>, so a call allocates nothing once the thread's maps have
 /// grown to the sizes in use. The vertical pass runs first over strips of output rows (the
 /// strip stays in cache for the horizontal pass), unless running the horizontal pass first costs less (float planes
-/// only). Interleaved pixels always go vertical first: that pass reads all channels of a row at once and widens the
-/// bytes on the fly; where the horizontal map has a window form (AVX-512), each strip is then split into planes
-/// (<see cref="ChannelSplit"/>) for it, and otherwise the horizontal pass reads each channel with the pixel stride. Lane blocks are 16 wide
+/// only). Pixel sources always go vertical first, widening the bytes on the fly. Interleaved RGB(A) pixels are first
+/// split into three byte planes where AVX-512 VBMI runs (<see cref="ChannelSplit"/>; windows of 64 pixels or more), so
+/// the passes never touch alpha and the horizontal pass reads contiguous samples. Without VBMI the vertical pass
+/// reads all samples of a row at once; where the horizontal map has a window form (AVX-512F), each strip is then split
+/// into float planes for it, and otherwise the horizontal pass reads each channel with the pixel stride. Lane blocks are 16 wide
 /// where AVX-512 is accelerated, else 8, else scalar; on contiguous rows the horizontal pass uses the map's window form
 /// (AVX-512 permutes) when it has one and the band form otherwise (see <see cref="ResizeKernelMap"/>).
 /// </remarks>
@@ -102,9 +104,21 @@ internal static class Resampler
             PixelLayout.Bgra32 => new(2, 1, 0),
             _ => new(0, 1, 2),
         };
-        var source = new SourceLayout(3, 1, 0, rowStride, pixelSize, offsets);
         ref byte origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), ((nint)request.Top * rowStride) + ((nint)request.Left * pixelSize));
-        Run<byte, ByteSampleReader>(ref origin, source, request, destination, scale, offset);
+        if (pixelSize < 3 || !ChannelSplit.IsSupported<byte>() || request.Width < ChannelSplit.BlockPixels<byte>())
+        {
+            Run<byte, ByteSampleReader>(ref origin, new SourceLayout(3, 1, 0, rowStride, pixelSize, offsets), request, destination, scale, offset);
+            return;
+        }
+
+        // Split the window into three byte planes first: the passes then read one channel's samples at a time, with
+        // no alpha and no per-strip float split.
+        nint plane = (nint)request.Height * request.Width;
+        byte[] planes = ArrayPool<byte>.Shared.Rent((int)(3 * plane));
+        ref byte planesOrigin = ref MemoryMarshal.GetArrayDataReference(planes);
+        ChannelSplit.Split(ref origin, rowStride, request.Height, request.Width, pixelSize, offsets, ref planesOrigin, plane);
+        Run<byte, ByteSampleReader>(ref planesOrigin, new SourceLayout(3, 3, plane, request.Width, 1, default), request, destination, scale, offset);
+        ArrayPool<byte>.Shared.Return(planes);
     }
 
     private static void Validate(int sourceHeight, int sourceWidth, int channels, in ResampleRequest request, int destinationLength, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset)
@@ -201,7 +215,7 @@ internal static class Resampler
         // rows, as the horizontal pass runs them. Interleaved rows are split into planes for the window form where it runs.
         int rowLength = r.Width * source.PixelSize;
         int strip = Math.Min(Math.Max(StripBytes / sizeof(float) / rowLength / 8 * 8, 8), outHeight);
-        bool split = source.PixelSize >= 3 && ChannelSplit.IsSupported && horizontal.HasWindowForm && r.Width >= ChannelSplit.BlockPixels;
+        bool split = source.PixelSize >= 3 && ChannelSplit.IsSupported<float>() && horizontal.HasWindowForm && r.Width >= ChannelSplit.BlockPixels<float>();
         nint splitPlane = (nint)strip * r.Width;
         float[] rows = ArrayPool<float>.Shared.Rent((strip * rowLength) + (split ? 3 * (int)splitPlane : 0));
         ref float buffered = ref MemoryMarshal.GetArrayDataReference(rows);
