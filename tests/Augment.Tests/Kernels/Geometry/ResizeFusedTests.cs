@@ -66,16 +66,17 @@ public sealed class ResizeFusedTests
     {
         const int height = 300, width = 150;
         int bpp = layout.BytesPerPixel();
-        var pixels = new byte[height * width * bpp];
+        int stride = (width * bpp) + 5; // padded rows, so that no row starts aligned
+        var pixels = new byte[height * stride];
         new Random(21).NextBytes(pixels);
-        using ImageTensor planes = PixelConversion.ToTensor(pixels, width, height, layout, width * bpp);
-        foreach ((int top, int left, int h, int w, int outH, int outW) in new[] { (0, 0, 300, 150, 203, 53), (7, 3, 290, 140, 290, 201), (1, 80, 200, 65, 97, 64), (2, 5, 250, 33, 121, 17) })
+        using ImageTensor planes = PixelConversion.ToTensor(pixels, width, height, layout, stride);
+        foreach ((int top, int left, int h, int w, int outH, int outW) in new[] { (0, 0, 300, 150, 203, 53), (7, 3, 290, 140, 290, 201), (1, 80, 200, 65, 97, 64), (3, 86, 150, 64, 150, 64), (2, 5, 250, 33, 121, 17) })
         {
             foreach (bool mirror in new[] { false, true })
             {
                 var request = new ResampleRequest(top, left, h, w, outH, outW, Interpolation.Bilinear, Antialias: true, mirror);
                 float[] destination = new float[3 * outH * outW];
-                Resampler.Resample(pixels, width * bpp, layout, height, width, request, destination, Scale, Offset);
+                Resampler.Resample(pixels, stride, layout, height, width, request, destination, Scale, Offset);
                 double[] expected = ReferenceResampler.Resize(planes.Data, 3, height, width, top, left, h, w, outH, outW, Interpolation.Bilinear, antialias: true, mirror);
                 for (int i = 0; i < expected.Length; i++)
                 {
