@@ -55,9 +55,10 @@ public sealed class ResizeFusedTests
     }
 
     /// <summary>
-    /// Tall interleaved images run the vertical pass in several strips, and wide enough windows are split into planes
-    /// (bytes before the passes with AVX-512 VBMI, each strip of floats with AVX-512F alone): every strip, the last
-    /// partial one and the overlapping last block of a row, at 64 and 16 pixels a block, must match the oracle.
+    /// Tall interleaved images run the vertical pass in several strips, and wide enough windows are split into planes:
+    /// bytes before the passes with AVX-512 VBMI where the vertical downscale is at most 2x (the first, second and
+    /// fourth windows), each strip of floats otherwise (the third and fifth; every window with AVX-512F alone). Every strip,
+    /// the last partial one and the overlapping last block of a row, at 64 and 16 pixels a block, must match the oracle.
     /// </summary>
     [Theory]
     [Trait("Category", "HardwarePaths")]
