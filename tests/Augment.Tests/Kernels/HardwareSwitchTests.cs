@@ -20,12 +20,11 @@ public sealed class HardwareSwitchTests
             ("DOTNET_EnableAVX2", () => Avx2.IsSupported || Avx512F.IsSupported),
             ("DOTNET_EnableHWIntrinsic", () => Sse2.IsSupported),
         ];
-        foreach ((string name, Func<bool> isSupported) in switches)
+        (string Switch, Func<bool> IsSupported)[] set = [.. switches.Where(s => Environment.GetEnvironmentVariable(s.Switch) == "0")];
+        Assert.SkipWhen(set.Length == 0, "This run sets none of the switches; the hardware-path runs of .ci/run each set one.");
+        foreach ((string name, Func<bool> isSupported) in set)
         {
-            if (Environment.GetEnvironmentVariable(name) == "0")
-            {
-                Assert.False(isSupported(), $"{name}=0 is set, but the instruction sets it names are still on.");
-            }
+            Assert.False(isSupported(), $"{name}=0 is set, but the instruction sets it names are still on.");
         }
     }
 }
