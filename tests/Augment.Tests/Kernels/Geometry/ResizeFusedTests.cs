@@ -21,10 +21,7 @@ public sealed class ResizeFusedTests
     public void PixelsMatchConvertThenResizeFlipNormalize(PixelLayout layout)
     {
         const int height = 37, width = 45;
-        int bpp = layout.BytesPerPixel();
-        int stride = (width * bpp) + 5;
-        var pixels = new byte[height * stride];
-        new Random(5).NextBytes(pixels);
+        (byte[] pixels, int stride) = PaddedPixels(layout, height, width, seed: 5);
         using ImageTensor planes = PixelConversion.ToTensor(pixels, width, height, layout, stride);
 
         foreach ((int top, int left, int h, int w, int outH, int outW) in Windows)
@@ -40,11 +37,7 @@ public sealed class ResizeFusedTests
                     Resampler.Resample(pixels, stride, layout, height, width, request, batch.AsSpan(5, length), Scale, Offset);
 
                     double[] expected = ReferenceResampler.Resize(planes.Data, 3, height, width, top, left, h, w, outH, outW, interpolation, antialias, mirror);
-                    for (int i = 0; i < length; i++)
-                    {
-                        int c = i / (outH * outW);
-                        expected[i] = (expected[i] * Scale[c]) + Offset[c];
-                    }
+                    Normalize(expected, outH * outW);
 
                     double worst = ReferenceResampler.MaxDifference(batch.AsSpan(5, length), expected);
                     Assert.True(worst <= 1e-4, $"{layout} {interpolation} aa={antialias} mirror={mirror} ({top},{left},{h},{w})->{outH}x{outW}: {worst}");
@@ -66,10 +59,7 @@ public sealed class ResizeFusedTests
     public void TallInterleavedImagesMatchTheOracleAcrossStrips(PixelLayout layout)
     {
         const int height = 300, width = 150;
-        int bpp = layout.BytesPerPixel();
-        int stride = (width * bpp) + 5; // padded rows, so that no row starts aligned
-        var pixels = new byte[height * stride];
-        new Random(21).NextBytes(pixels);
+        (byte[] pixels, int stride) = PaddedPixels(layout, height, width, seed: 21);
         using ImageTensor planes = PixelConversion.ToTensor(pixels, width, height, layout, stride);
         foreach ((int top, int left, int h, int w, int outH, int outW) in new[] { (0, 0, 300, 150, 203, 53), (7, 3, 290, 140, 290, 201), (1, 80, 200, 65, 97, 64), (3, 86, 150, 64, 150, 64), (2, 5, 250, 33, 121, 17) })
         {
@@ -79,11 +69,7 @@ public sealed class ResizeFusedTests
                 float[] destination = new float[3 * outH * outW];
                 Resampler.Resample(pixels, stride, layout, height, width, request, destination, Scale, Offset);
                 double[] expected = ReferenceResampler.Resize(planes.Data, 3, height, width, top, left, h, w, outH, outW, Interpolation.Bilinear, antialias: true, mirror);
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    int c = i / (outH * outW);
-                    expected[i] = (expected[i] * Scale[c]) + Offset[c];
-                }
+                Normalize(expected, outH * outW);
 
                 double worst = ReferenceResampler.MaxDifference(destination, expected);
                 Assert.True(worst <= 1e-4, $"{layout} mirror={mirror} ({top},{left},{h},{w})->{outH}x{outW}: {worst}");
@@ -104,11 +90,7 @@ public sealed class ResizeFusedTests
                 float[] destination = new float[3 * outH * outW];
                 Resampler.Resample(source.Data, 3, 41, 52, request, destination, Scale, Offset);
                 double[] expected = ReferenceResampler.Resize(source.Data, 3, 41, 52, top, left, h, w, outH, outW, interpolation, antialias, mirror: true);
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    int c = i / (outH * outW);
-                    expected[i] = (expected[i] * Scale[c]) + Offset[c];
-                }
+                Normalize(expected, outH * outW);
 
                 Assert.True(ReferenceResampler.MaxDifference(destination, expected) <= 1e-4, $"{interpolation} aa={antialias} ({top},{left},{h},{w})->{outH}x{outW}");
             }
@@ -248,6 +230,25 @@ public sealed class ResizeFusedTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok with { Top = 1 }, destination));
         Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok with { DestinationWidth = 0 }, destination));
         Assert.Throws<ArgumentException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok, destination, [1f, 2f]));
+    }
+
+    // Random interleaved pixels in rows padded by 5 bytes, so that no row but the first starts aligned.
+    private static (byte[] Pixels, int Stride) PaddedPixels(PixelLayout layout, int height, int width, int seed)
+    {
+        int stride = (width * layout.BytesPerPixel()) + 5;
+        var pixels = new byte[height * stride];
+        new Random(seed).NextBytes(pixels);
+        return (pixels, stride);
+    }
+
+    // Applies the final write's per-channel affine to a reference resize of three planes of `plane` elements.
+    private static void Normalize(double[] expected, int plane)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            int c = i / plane;
+            expected[i] = (expected[i] * Scale[c]) + Offset[c];
+        }
     }
 
     private static readonly (int Top, int Left, int Height, int Width, int OutHeight, int OutWidth)[] Windows =
