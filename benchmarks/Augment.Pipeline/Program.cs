@@ -78,7 +78,8 @@ ITransform TrainClassic() => new Compose(new Resize(256), new RandomCrop(224), n
 ITransform TrainRrc() => new Compose(new RandomResizedCrop(224), new RandomHorizontalFlip(), new ColorJitter(0.4, 0.4, 0.4), Normalize.ImageNet(), new RandomErasing(0.25));
 ITransform Eval() => new Compose(new Resize(256), new CenterCrop(224), Normalize.ImageNet());
 
-int[] counts = workers == 1 ? [1] : [1, workers];
+// --workers 0: the loader fills the batches on the consuming thread, and the direct rows run on the calling thread.
+int[] counts = workers <= 1 ? [workers] : [1, workers];
 foreach (int n in counts)
 {
     Direct("decode only (full size, RGBA)", n, b => decoder.DecodePixels(b).Dispose());
@@ -158,6 +159,16 @@ void Direct(string name, int n, Action<byte[]> work)
 
     Report(name, n, _ =>
     {
+        if (n == 0)
+        {
+            foreach (byte[] b in bytes)
+            {
+                work(b);
+            }
+
+            return bytes.Length;
+        }
+
         int next = -1;
         var threads = new Thread[n];
         for (int t = 0; t < n; t++)

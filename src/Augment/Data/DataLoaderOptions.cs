@@ -52,7 +52,12 @@ public sealed record DataLoaderOptions
     /// <summary>The number of processes of a distributed run; positive. Default 1.</summary>
     public int WorldSize { get; init; } = 1;
 
-    /// <summary>Worker threads that decode and transform; positive. Default: <see cref="Environment.ProcessorCount"/>.</summary>
+    /// <summary>
+    /// Worker threads that decode and transform; 0 or more. Default: <see cref="Environment.ProcessorCount"/>. With 0
+    /// (PyTorch's <c>num_workers=0</c>) the consumer's own thread loads each batch when it asks for it: no worker
+    /// thread runs and none switches in, which suits one core, debugging and profiling. The batches are the same for
+    /// every worker count, 0 included.
+    /// </summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
@@ -139,7 +144,7 @@ public sealed record DataLoaderOptions
             throw new ArgumentOutOfRangeException(nameof(SamplesPerRank), perRank, "The samples per rank must be positive (or null for one pass over the shards).");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers);
+        ArgumentOutOfRangeException.ThrowIfNegative(Workers);
         if (PrefetchBatches is { } prefetch && prefetch is < 1 or > 64)
         {
             throw new ArgumentOutOfRangeException(nameof(PrefetchBatches), PrefetchBatches, "The prefetch depth must be in [1, 64].");

@@ -29,6 +29,9 @@ internal sealed class EpochRun : IDisposable
     private readonly ConsumerSignal _signal = new();
     private readonly ConcurrentBag<SkippedSample> _skipped = [];
     private readonly WorkerGroup _group;
+
+    /// <summary>The consumer's own scratch when it fills the slots itself (no worker threads); otherwise <see langword="null"/>.</summary>
+    private readonly SampleWorker? _inline;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -52,6 +55,7 @@ internal sealed class EpochRun : IDisposable
     public EpochRun(DataLoader loader, int epoch, CancellationToken cancellation)
     {
         _group = loader.RentGroup();
+        _inline = _group.ConsumerWorker;
         _loader = loader;
         Epoch = epoch;
         Parts = loader.Parts;
@@ -63,7 +67,7 @@ internal sealed class EpochRun : IDisposable
         Layout = loader.Layout(epoch);
         TotalBatches = loader.BatchCount;
 
-        _participants = Options.Workers + 2; // the workers, the planner and the consumer
+        _participants = Options.Workers + 2; // the workers (if any), the planner and the consumer
         _group.Start(this);
     }
 
@@ -115,6 +119,11 @@ internal sealed class EpochRun : IDisposable
         }
 
         BatchJob job = _current;
+        if (_inline is not null)
+        {
+            FillInline(job, _inline);
+        }
+
         if (!job.IsDone)
         {
             return false;
@@ -127,6 +136,20 @@ internal sealed class EpochRun : IDisposable
 
         batch = HandOut(job, shape);
         return true;
+    }
+
+    /// <summary>
+    /// With no worker threads: fills the slots of <paramref name="job"/> that the planner has published, on the
+    /// consumer's thread, stopping between samples when the consumer's token is cancelled.
+    /// </summary>
+    private void FillInline(BatchJob job, SampleWorker worker)
+    {
+        // The slots come out in the order they were published, and every earlier job is done: the next one is the job's.
+        while (!job.IsDone && _slots.TryTake(out SlotTask task))
+        {
+            _consumerCancellation.ThrowIfCancellationRequested();
+            worker.Run(this, task.Job, task.Slot);
+        }
     }
 
     /// <summary>Blocks until something the consumer may be waiting for has happened (see <see cref="TryNext"/>).</summary>
@@ -310,7 +333,8 @@ internal sealed class EpochRun : IDisposable
     /// <summary>
     /// Waits for a free prefetch slot, then publishes a job for batch <paramref name="index"/> and its slots (planner
     /// thread only). On cancellation it throws before taking <paramref name="samples"/>: the caller still owns them.
-    /// The consumer is not woken: the job is not done before its last slot is, and <see cref="Finish"/> wakes it then.
+    /// A consumer served by worker threads is not woken: the job is not done before its last slot is, and
+    /// <see cref="Finish"/> wakes it then. One that fills the slots itself is woken once they are published.
     /// </summary>
     /// <param name="index">The batch's index in the epoch.</param>
     /// <param name="count">The number of samples.</param>
@@ -327,6 +351,11 @@ internal sealed class EpochRun : IDisposable
         for (int slot = 0; slot < count; slot++)
         {
             _slots.Add(new SlotTask(job, slot));
+        }
+
+        if (_inline is not null)
+        {
+            _signal.Set();
         }
     }
 

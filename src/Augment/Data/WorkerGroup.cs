@@ -4,7 +4,8 @@ namespace Augment.Data;
 
 /// <summary>
 /// A loader's threads, kept from one epoch to the next: a planner and <see cref="DataLoaderOptions.Workers"/>
-/// workers, each worker with its <see cref="SampleWorker"/> scratch. Between epochs they park, waiting for the next
+/// workers, each worker with its <see cref="SampleWorker"/> scratch (with no workers, the one scratch of the
+/// consumer's thread, <see cref="ConsumerWorker"/>). Between epochs they park, waiting for the next
 /// <see cref="EpochRun"/>; so their <c>ArrayPool</c> thread-local caches (decode buffers, resampler scratch, tensors)
 /// stay warm. The idle <see cref="BatchJob"/>s the threads fill are kept with them, so that a steady stream of
 /// batches creates no job (at most the prefetch depth plus one exist). A group serves one run at a time: the run
@@ -25,12 +26,19 @@ internal sealed class WorkerGroup
     public WorkerGroup(int workers, int viewGroups)
     {
         _viewGroups = viewGroups;
+        ConsumerWorker = workers == 0 ? new SampleWorker() : null;
         new Thread(Plan) { IsBackground = true, Name = "Augment loader planner" }.Start();
         for (int i = 0; i < workers; i++)
         {
             new Thread(Work) { IsBackground = true, Name = $"Augment loader worker {i}" }.Start();
         }
     }
+
+    /// <summary>
+    /// The scratch with which the consumer fills the slots itself when there are no worker threads
+    /// (<see cref="DataLoaderOptions.Workers"/> is 0); <see langword="null"/> otherwise. One run at a time uses it.
+    /// </summary>
+    public SampleWorker? ConsumerWorker { get; }
 
     /// <summary>Wakes every thread to take part in <paramref name="run"/>. The group must be idle.</summary>
     public void Start(EpochRun run)
@@ -58,6 +66,8 @@ internal sealed class WorkerGroup
             _run = null;
             Monitor.PulseAll(_gate);
         }
+
+        ConsumerWorker?.Dispose();
     }
 
     /// <summary>Parks until a run newer than generation <paramref name="seen"/> starts; <see langword="null"/> when stopping.</summary>

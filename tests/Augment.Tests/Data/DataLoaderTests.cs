@@ -31,7 +31,7 @@ public sealed class DataLoaderTests
     {
         InMemorySource source = DataFixtures.Source(23);
         var results = new List<(float[] Data, int[] Labels, int[] Sizes)>();
-        foreach (int workers in new[] { 1, 2, 4 })
+        foreach (int workers in new[] { 1, 2, 4, 0 })
         {
             using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
             {
@@ -82,7 +82,7 @@ public sealed class DataLoaderTests
         InMemorySource source = DataFixtures.Source(11);
         float[]? data = null;
         float[]? targets = null;
-        foreach (int workers in new[] { 1, 3 })
+        foreach (int workers in new[] { 1, 3, 0 })
         {
             var collator = new Collator(classCount: 3);
             using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions
@@ -251,7 +251,7 @@ public sealed class DataLoaderTests
         InMemorySource source = DataFixtures.Source(1);
         var decoder = new SkiaImageDecoder();
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { BatchSize = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Workers = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { Workers = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(source, decoder, new DataLoaderOptions { PrefetchBatches = 65 }));
         Assert.Equal(4, new DataLoaderOptions { Workers = 16, BatchSize = 8 }.EffectivePrefetch);

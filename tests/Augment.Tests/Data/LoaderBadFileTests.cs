@@ -23,7 +23,7 @@ public sealed class LoaderBadFileTests
         var data = new TheoryData<string, int>();
         foreach (string decoder in DecoderNames())
         {
-            foreach (int workers in new[] { 1, 2, 8 })
+            foreach (int workers in new[] { 0, 1, 2, 8 })
             {
                 data.Add(decoder, workers);
             }

@@ -50,6 +50,42 @@ public sealed class LoaderThreadsTests
     }
 
     [Fact]
+    public async Task WithoutWorkersTheConsumerLoadsEachBatchOnItsOwnThread()
+    {
+        var recorder = new ThreadRecorder();
+        var collator = new Collator();
+        InMemorySource source = DataFixtures.Source(10);
+        using DataLoader loader = MakeLoader(source, workers: 0, recorder, collator);
+        recorder.All.Clear();
+        float[] blocking = DataFixtures.ReadPixels(loader.ReadEpoch(2, Token));
+        Assert.Equal([Thread.CurrentThread], recorder.All.Keys);
+
+        // Asynchronously the samples are loaded by whichever thread runs the consumer's continuation; the batches are the same.
+        var asynchronous = new List<float>();
+        await foreach (ImageBatch batch in loader.ReadEpochAsync(2, Token))
+        {
+            using (batch)
+            {
+                asynchronous.AddRange(batch.Data.ToArray());
+            }
+        }
+
+        Assert.Equal(blocking, asynchronous);
+        using DataLoader threaded = MakeLoader(source, workers: 2, new RandomWindow());
+        Assert.Equal(DataFixtures.ReadPixels(threaded.ReadEpoch(2, Token)), blocking);
+
+        // A consumer that stops early leaves no batch behind.
+        using (IEnumerator<ImageBatch> e = loader.ReadEpoch(3, Token).GetEnumerator())
+        {
+            Assert.True(e.MoveNext());
+            e.Current.Dispose();
+        }
+
+        await loader.LastRunStopped;
+        Assert.Equal(0, collator.Pool.Outstanding);
+    }
+
+    [Fact]
     public async Task ManyShortEpochsReturnEveryBufferAndMatchAFreshLoader()
     {
         var collator = new Collator();

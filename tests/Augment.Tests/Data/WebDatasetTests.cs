@@ -85,7 +85,7 @@ public sealed class WebDatasetTests
         using var tree = new TempTree();
         var source = new WebDatasetSource(MakeShards(tree, 2, 5));
         float[]? reference = null;
-        foreach (int workers in new[] { 1, 4 })
+        foreach (int workers in new[] { 1, 4, 0 })
         {
             var data = new List<float>();
             using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 3, Workers = workers, Seed = 8, Shuffle = true, Transform = new RandomWindow() });
@@ -116,7 +116,7 @@ public sealed class WebDatasetTests
         shards.Insert(2, huge);
         var source = new WebDatasetSource(shards);
         (int[] Labels, string[] Skipped)? reference = null;
-        foreach (int workers in new[] { 1, 2, 4 })
+        foreach (int workers in new[] { 1, 2, 4, 0 })
         {
             using var loader = new DataLoader(source, new SkiaImageDecoder(), new DataLoaderOptions { BatchSize = 4, Workers = workers, Shuffle = true, Seed = 5, BadFiles = BadFilePolicy.Skip, Transform = new RandomWindow() });
             var labels = new List<int>();
