@@ -1,3 +1,4 @@
+using System.Buffers;
 using Augment.Imaging;
 
 namespace Augment.TurboJpeg;
@@ -9,7 +10,10 @@ namespace Augment.TurboJpeg;
 /// <remarks>
 /// <para>
 /// JPEGs decode with libjpeg-turbo's defaults (accurate integer IDCT, fancy upsampling), as Skia and PIL do, into
-/// 8-bit <see cref="PixelLayout.Rgba32"/> with alpha 255; gray JPEGs become RGB. CMYK and YCCK JPEGs, which TurboJPEG
+/// 8-bit <see cref="PixelLayout.Rgba32"/> with alpha 255; gray JPEGs become RGB. With AVX-512BW, an upright 4:2:0
+/// JPEG (the common kind) decoded at full size comes as <see cref="PixelLayout.Rgb24Planar"/> instead, with the same
+/// values: libjpeg-turbo's raw Y, Cb and Cr planes, upsampled and converted here exactly as it would have, which is
+/// faster and leaves the planes the resampler reads. Read <see cref="PixelBuffer.Layout"/> before the pixels. CMYK and YCCK JPEGs, which TurboJPEG
 /// does not convert to RGB, go to the fallback decoder. The EXIF orientation tag, which libjpeg-turbo ignores, is read
 /// from the APP1 segment and applied. Headers are checked before any pixel memory is allocated: a JPEG declaring
 /// more than <see cref="ImageDecoderOptions.MaxPixels"/> pixels throws. Empty, corrupt and truncated JPEGs throw
@@ -75,7 +79,7 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
         {
             fixed (byte* address = encoded)
             {
-                (int width, int height, _) = ReadHeader(handle, address, encoded.Length, source);
+                (int width, int height, _, _) = ReadHeader(handle, address, encoded.Length, source);
                 return new ImageInfo(width, height, "jpeg", ExifOrientation.Oriented(width, height, JpegOrientation(encoded)));
             }
         }
@@ -94,7 +98,8 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
 
     /// <inheritdoc />
     /// <remarks>
-    /// JPEGs decode as <see cref="PixelLayout.Rgba32"/> through TurboJPEG, at a DCT-scaled size when
+    /// JPEGs decode as <see cref="PixelLayout.Rgba32"/> (full-size upright 4:2:0 ones as <see cref="PixelLayout.Rgb24Planar"/>
+    /// where AVX-512BW runs) through TurboJPEG, at a DCT-scaled size when
     /// <paramref name="minimumSize"/> allows (the same choice as <c>SkiaImageDecoder</c>); other formats and CMYK
     /// JPEGs as the fallback decoder does.
     /// </remarks>
@@ -110,7 +115,7 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
         {
             fixed (byte* address = encoded)
             {
-                (int width, int height, int colorSpace) = ReadHeader(handle, address, encoded.Length, source);
+                (int width, int height, int subsampling, int colorSpace) = ReadHeader(handle, address, encoded.Length, source);
                 ThrowIfTooLarge(width, height, "jpeg", source);
                 if (colorSpace is TurboJpegNative.ColorSpaceCmyk or TurboJpegNative.ColorSpaceYcck)
                 {
@@ -119,14 +124,25 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
 
                 int orientation = JpegOrientation(encoded);
                 (int decodedWidth, int decodedHeight) = DctScaledSize(width, height, orientation, minimumSize);
-                PixelBuffer pixels = PixelBuffer.Rent(decodedWidth, decodedHeight, PixelLayout.Rgba32, destination);
+
+                // Full-size upright 4:2:0 YCbCr: raw planes from libjpeg-turbo, finished here into RGB planes (see Ycc420Planes).
+                bool planar = Ycc420Planes.IsAccelerated && subsampling == TurboJpegNative.Subsampling420 && colorSpace == TurboJpegNative.ColorSpaceYCbCr
+                    && orientation == ExifOrientation.Upright && (decodedWidth, decodedHeight) == (width, height) && width >= Ycc420Planes.MinimumWidth;
+                PixelBuffer pixels = PixelBuffer.Rent(decodedWidth, decodedHeight, planar ? PixelLayout.Rgb24Planar : PixelLayout.Rgba32, destination);
                 try
                 {
-                    fixed (byte* target = pixels.Pixels)
+                    if (planar)
                     {
-                        if (TurboJpegNative.Decompress2(handle, address, new((uint)encoded.Length), target, decodedWidth, pixels.Stride, decodedHeight, TurboJpegNative.PixelFormatRgba, 0) != 0)
+                        DecodePlanar(handle, address, encoded.Length, pixels, source);
+                    }
+                    else
+                    {
+                        fixed (byte* target = pixels.Pixels)
                         {
-                            ThrowUnlessAccepted(handle, width, height, source);
+                            if (TurboJpegNative.Decompress2(handle, address, new((uint)encoded.Length), target, decodedWidth, pixels.Stride, decodedHeight, TurboJpegNative.PixelFormatRgba, 0) != 0)
+                            {
+                                ThrowUnlessAccepted(handle, width, height, source);
+                            }
                         }
                     }
                 }
@@ -152,6 +168,40 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
         }
     }
 
+    /// <summary>
+    /// Decodes a full-size 4:2:0 JPEG into <paramref name="pixels"/> (<see cref="PixelLayout.Rgb24Planar"/>, the image's
+    /// size): libjpeg-turbo's raw Y, Cb and Cr planes, upsampled and converted by <see cref="Ycc420Planes"/> exactly as
+    /// libjpeg-turbo would have.
+    /// </summary>
+    private unsafe void DecodePlanar(nint handle, byte* address, int length, PixelBuffer pixels, string source)
+    {
+        int width = pixels.Width, height = pixels.Height;
+
+        // TurboJPEG's 4:2:0 planes: luma padded to even sides, chroma half of that.
+        int chromaWidth = (width + 1) / 2, chromaHeight = (height + 1) / 2, lumaStride = 2 * chromaWidth;
+        int lumaLength = lumaStride * 2 * chromaHeight, chromaLength = chromaWidth * chromaHeight;
+        byte[] raw = ArrayPool<byte>.Shared.Rent(lumaLength + (2 * chromaLength));
+        try
+        {
+            fixed (byte* origin = raw)
+            {
+                byte** planes = stackalloc byte*[] { origin, origin + lumaLength, origin + lumaLength + chromaLength };
+                int* strides = stackalloc int[] { lumaStride, chromaWidth, chromaWidth };
+                if (TurboJpegNative.DecompressToYuvPlanes(handle, address, new((uint)length), planes, width, strides, height, 0) != 0)
+                {
+                    ThrowUnlessAccepted(handle, width, height, source);
+                }
+            }
+
+            Ycc420Planes.Convert(
+                raw.AsSpan(0, lumaLength), lumaStride, raw.AsSpan(lumaLength, chromaLength), raw.AsSpan(lumaLength + chromaLength, chromaLength), chromaWidth, width, height, pixels.Pixels);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
     /// <summary>Decodes what TurboJPEG does not through <see cref="Fallback"/>, into <paramref name="destination"/> when given.</summary>
     private PixelBuffer DecodeWithFallback(ReadOnlySpan<byte> encoded, ImageSize? minimumSize, string source, PixelBuffer? destination)
     {
@@ -167,15 +217,15 @@ public sealed class TurboJpegDecoder : ImageDecoder<TurboJpegDecoderOptions>
     private int JpegOrientation(ReadOnlySpan<byte> jpeg) => Orientation(ExifReader.Orientation(jpeg));
 
     /// <summary>Reads the JPEG's header; a header without a frame (TurboJPEG then reports 0x0) is refused too.</summary>
-    private static unsafe (int Width, int Height, int ColorSpace) ReadHeader(nint handle, byte* address, int length, string source)
+    private static unsafe (int Width, int Height, int Subsampling, int ColorSpace) ReadHeader(nint handle, byte* address, int length, string source)
     {
-        if (TurboJpegNative.DecompressHeader3(handle, address, new((uint)length), out int width, out int height, out _, out int colorSpace) != 0)
+        if (TurboJpegNative.DecompressHeader3(handle, address, new((uint)length), out int width, out int height, out int subsampling, out int colorSpace) != 0)
         {
             throw new InvalidDataException($"'{source}' is not a JPEG TurboJPEG can read: {length} bytes whose header is truncated or corrupt ({TurboJpegNative.ErrorMessage(handle)}).");
         }
 
         ThrowIfZeroSize(width, height, "jpeg", source);
-        return (width, height, colorSpace);
+        return (width, height, subsampling, colorSpace);
     }
 
     private void ThrowUnlessAccepted(nint handle, int width, int height, string source)

@@ -14,6 +14,12 @@ internal static partial class TurboJpegNative
     /// <summary>Pixel format: red, green, blue, alpha (alpha written as 255 for JPEG).</summary>
     public const int PixelFormatRgba = 7;
 
+    /// <summary>Chroma subsampling: 4:2:0 (chroma halved in both directions).</summary>
+    public const int Subsampling420 = 2;
+
+    /// <summary>JPEG colour space: YCbCr.</summary>
+    public const int ColorSpaceYCbCr = 1;
+
     /// <summary>JPEG colour space: CMYK.</summary>
     public const int ColorSpaceCmyk = 3;
 
@@ -65,6 +71,9 @@ internal static partial class TurboJpegNative
 
     [LibraryImport(Library, EntryPoint = "tjDecompress2")]
     public static unsafe partial int Decompress2(nint handle, byte* jpegBuf, CULong jpegSize, byte* dstBuf, int width, int pitch, int height, int pixelFormat, int flags);
+
+    [LibraryImport(Library, EntryPoint = "tjDecompressToYUVPlanes")]
+    public static unsafe partial int DecompressToYuvPlanes(nint handle, byte* jpegBuf, CULong jpegSize, byte** dstPlanes, int width, int* strides, int height, int flags);
 
     [LibraryImport(Library, EntryPoint = "tjGetErrorStr2")]
     public static partial nint GetErrorStr2(nint handle);

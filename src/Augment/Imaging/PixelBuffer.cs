@@ -4,7 +4,7 @@ using Augment.Kernels;
 namespace Augment.Imaging;
 
 /// <summary>
-/// Decoded interleaved 8-bit pixels in memory rented from <see cref="ArrayPool{T}.Shared"/>, returned by
+/// Decoded 8-bit pixels (interleaved, or in planes: see <see cref="PixelLayout"/>) in memory rented from <see cref="ArrayPool{T}.Shared"/>, returned by
 /// <see cref="Dispose"/>: what <see cref="IImageDecoder.DecodePixels"/> hands to a loader, which converts (and
 /// usually crops and resizes) it without the codec's types.
 /// </summary>
@@ -30,20 +30,20 @@ public sealed class PixelBuffer : IDisposable
     /// <summary>The spatial size.</summary>
     public ImageSize Size => new(Height, Width);
 
-    /// <summary>Bytes from the start of one row to the start of the next.</summary>
+    /// <summary>Bytes from the start of one row to the start of the next (within a plane, for a planar layout).</summary>
     public int Stride { get; private set; }
 
     /// <summary>The pixel layout.</summary>
     public PixelLayout Layout { get; private set; }
 
-    /// <summary>The pixels: <see cref="Height"/> rows of <see cref="Stride"/> bytes.</summary>
+    /// <summary>The pixels: <see cref="Height"/> rows of <see cref="Stride"/> bytes, once per plane of the <see cref="Layout"/>.</summary>
     /// <exception cref="ObjectDisposedException">The buffer has been disposed.</exception>
-    public Span<byte> Pixels => (_buffer ?? throw new ObjectDisposedException(nameof(PixelBuffer), "The pixel buffer has been disposed.")).AsSpan(0, Stride * Height);
+    public Span<byte> Pixels => (_buffer ?? throw new ObjectDisposedException(nameof(PixelBuffer), "The pixel buffer has been disposed.")).AsSpan(0, Layout.Planes() * Stride * Height);
 
     /// <summary>Whether <see cref="Dispose"/> has been called.</summary>
     public bool IsDisposed => _buffer is null;
 
-    /// <summary>Rents a tightly packed buffer (stride = width × bytes per pixel); its contents are unspecified.</summary>
+    /// <summary>Rents a tightly packed buffer (stride = width × bytes per pixel of a plane's row); its contents are unspecified.</summary>
     /// <param name="width">The width in pixels, positive.</param>
     /// <param name="height">The height in pixels, positive.</param>
     /// <param name="layout">The pixel layout.</param>
@@ -52,7 +52,7 @@ public sealed class PixelBuffer : IDisposable
     public static PixelBuffer Rent(int width, int height, PixelLayout layout)
     {
         int length = CheckedLength(width, height, layout);
-        return new PixelBuffer(ArrayPool<byte>.Shared.Rent(length), width, height, width * layout.BytesPerPixel(), layout);
+        return new PixelBuffer(ArrayPool<byte>.Shared.Rent(length), width, height, width * layout.BytesPerRowPixel(), layout);
     }
 
     /// <summary>
@@ -97,18 +97,18 @@ public sealed class PixelBuffer : IDisposable
             _buffer = ArrayPool<byte>.Shared.Rent(length);
         }
 
-        (Width, Height, Stride, Layout) = (width, height, width * layout.BytesPerPixel(), layout);
+        (Width, Height, Stride, Layout) = (width, height, width * layout.BytesPerRowPixel(), layout);
     }
 
-    /// <summary>Reshapes this buffer to <paramref name="source"/>'s size and layout and copies its pixels, row by row.</summary>
+    /// <summary>Reshapes this buffer to <paramref name="source"/>'s size and layout and copies its pixels, row by row (plane by plane).</summary>
     /// <param name="source">The pixels to copy; another buffer.</param>
     internal void CopyFrom(PixelBuffer source)
     {
         Reshape(source.Width, source.Height, source.Layout);
-        int row = Width * Layout.BytesPerPixel();
+        int row = Width * Layout.BytesPerRowPixel();
         ReadOnlySpan<byte> from = source.Pixels;
         Span<byte> to = Pixels;
-        for (int y = 0; y < Height; y++)
+        for (int y = 0; y < Layout.Planes() * Height; y++)
         {
             from.Slice(y * source.Stride, row).CopyTo(to.Slice(y * Stride, row));
         }

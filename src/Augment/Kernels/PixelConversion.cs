@@ -6,7 +6,7 @@ using Augment.Kernels.Lanes;
 namespace Augment.Kernels;
 
 /// <summary>
-/// Conversions between interleaved 8-bit pixels and CHW float images in [0, 1]: the first step of every pipeline
+/// Conversions between 8-bit pixels (interleaved, or planar on the way in) and CHW float images in [0, 1]: the first step of every pipeline
 /// (torchvision's <c>to_tensor</c>) and the last step before encoding.
 /// </summary>
 /// <remarks>
@@ -19,8 +19,9 @@ public static class PixelConversion
     private const float InverseMax = 1f / 255f;
 
     /// <summary>
-    /// Converts interleaved 8-bit pixels to a new 3-channel CHW float image: effectively computes
-    /// <c>plane[c][y, x] = pixels[y * stride + x * bpp + offset(c)] / 255f</c>, bit for bit (torchvision's
+    /// Converts 8-bit pixels to a new 3-channel CHW float image: effectively computes
+    /// <c>plane[c][y, x] = pixels[y * stride + x * bpp + offset(c)] / 255f</c> (for <see cref="PixelLayout.Rgb24Planar"/>,
+    /// <c>pixels[(c * height + y) * stride + x] / 255f</c>), bit for bit (torchvision's
     /// <c>to_tensor</c>). Gray input is replicated to three channels; alpha is ignored.
     /// </summary>
     /// <param name="pixels">The pixels, <paramref name="stride"/> bytes per row.</param>
@@ -40,7 +41,7 @@ public static class PixelConversion
     }
 
     /// <summary>
-    /// Converts interleaved 8-bit pixels into an existing 3xHxW tensor, as
+    /// Converts 8-bit pixels into an existing 3xHxW tensor, as
     /// <see cref="ToTensor(ReadOnlySpan{byte}, int, int, PixelLayout, int)"/> does, without allocating.
     /// </summary>
     /// <param name="pixels">The pixels, <paramref name="stride"/> bytes per row.</param>
@@ -138,19 +139,18 @@ public static class PixelConversion
     /// <summary>Validates a pixel buffer's size and returns the effective stride.</summary>
     private static int ValidatePixels(int length, int width, int height, PixelLayout layout, int stride, string paramName)
     {
-        int bpp = layout.BytesPerPixel();
         if (width <= 0 || height <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(width), $"Cannot convert an empty {width}x{height} (width x height) image.");
         }
 
-        long rowBytes = (long)width * bpp;
+        long rowBytes = (long)width * layout.BytesPerRowPixel();
         if (stride == 0)
         {
             stride = checked((int)rowBytes);
         }
 
-        if (stride < rowBytes || length < ((long)(height - 1) * stride) + rowBytes)
+        if (stride < rowBytes || length < ((long)((layout.Planes() * height) - 1) * stride) + rowBytes)
         {
             throw new ArgumentException($"{length} bytes with stride {stride} do not hold a {width}x{height} (width x height) {layout} image.", paramName);
         }
@@ -171,6 +171,9 @@ public static class PixelConversion
                 break;
             case PixelLayout.Rgba32:
                 Unpack<Rgba32Reader>(pixels, width, height, stride, data);
+                break;
+            case PixelLayout.Rgb24Planar:
+                UnpackPlanes(pixels, width, height, stride, data);
                 break;
             default:
                 Unpack<Bgra32Reader>(pixels, width, height, stride, data);
@@ -198,6 +201,22 @@ public static class PixelConversion
                     Blue = planes.Slice((2 * plane) + row, width),
                 },
                 (nuint)width);
+        }
+    }
+
+    private static void UnpackPlanes(ReadOnlySpan<byte> pixels, int width, int height, int stride, Span<float> planes)
+    {
+        // A tightly packed plane is one run, as its float plane is.
+        int plane = width * height;
+        int rows = stride == width ? 1 : height, run = plane / rows;
+        for (int c = 0; c < 3; c++)
+        {
+            for (int y = 0; y < rows; y++)
+            {
+                LaneLoop.Run(
+                    new PlaneBody { Samples = pixels.Slice(((c * height) + y) * stride, run), Plane = planes.Slice((c * plane) + (y * run), run) },
+                    (nuint)run);
+            }
         }
     }
 
@@ -265,6 +284,22 @@ public static class PixelConversion
             TLane.Store(ToUnit(words, TReader.RedShift), ref MemoryMarshal.GetReference(Red), index);
             TLane.Store(ToUnit(words, TReader.GreenShift), ref MemoryMarshal.GetReference(Green), index);
             TLane.Store(ToUnit(words, TReader.BlueShift), ref MemoryMarshal.GetReference(Blue), index);
+        }
+    }
+
+    /// <summary>Converts a row of one byte plane to a row of its float plane.</summary>
+    private ref struct PlaneBody : ILaneBody
+    {
+        public required ReadOnlySpan<byte> Samples;
+
+        public required Span<float> Plane;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TLane>(nuint index)
+            where TLane : struct, ILane<TLane>
+        {
+            TLane words = TLane.LoadPixels<Gray8Reader>(ref Unsafe.Add(ref MemoryMarshal.GetReference(Samples), index));
+            TLane.Store(ToUnit(words, Gray8Reader.RedShift), ref MemoryMarshal.GetReference(Plane), index);
         }
     }
 

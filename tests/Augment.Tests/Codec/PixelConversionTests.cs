@@ -7,7 +7,7 @@ namespace Augment.Tests.Codec;
 [Trait("Category", "HardwarePaths")]
 public sealed class PixelConversionTests
 {
-    public static TheoryData<PixelLayout> Layouts => [PixelLayout.Gray8, PixelLayout.Rgb24, PixelLayout.Rgba32, PixelLayout.Bgra32];
+    public static TheoryData<PixelLayout> Layouts => [PixelLayout.Gray8, PixelLayout.Rgb24, PixelLayout.Rgba32, PixelLayout.Bgra32, PixelLayout.Rgb24Planar];
 
     public static TheoryData<PixelLayout> OutputLayouts => [PixelLayout.Rgb24, PixelLayout.Rgba32, PixelLayout.Bgra32];
 
@@ -15,7 +15,8 @@ public sealed class PixelConversionTests
     [MemberData(nameof(Layouts))]
     public void ToTensorMatchesScalarDivisionForEveryWidthAndPaddedStride(PixelLayout layout)
     {
-        int bpp = layout.BytesPerPixel();
+        int bpp = layout.BytesPerRowPixel();
+        bool planar = layout == PixelLayout.Rgb24Planar;
         var random = RandomSource.FromSeed(7);
         for (int width = 1; width <= 300; width++)
         {
@@ -23,7 +24,7 @@ public sealed class PixelConversionTests
             {
                 const int height = 3;
                 int stride = (width * bpp) + padding;
-                byte[] pixels = RandomBytes(ref random, stride * height);
+                byte[] pixels = RandomBytes(ref random, stride * height * layout.Planes());
                 using ImageTensor image = PixelConversion.ToTensor(pixels, width, height, layout, padding == 0 ? 0 : stride);
                 Assert.Equal(3, image.Channels);
                 for (int c = 0; c < 3; c++)
@@ -32,7 +33,7 @@ public sealed class PixelConversionTests
                     {
                         for (int x = 0; x < width; x++)
                         {
-                            float expected = pixels[(y * stride) + (x * bpp) + Offset(layout, c)] / 255f;
+                            float expected = pixels[planar ? (((c * height) + y) * stride) + x : (y * stride) + (x * bpp) + Offset(layout, c)] / 255f;
                             Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(image.Row(c, y)[x]));
                         }
                     }
@@ -74,6 +75,7 @@ public sealed class PixelConversionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PixelConversion.ToTensor(new byte[4], 0, 1, PixelLayout.Rgba32));
         Assert.Throws<ArgumentException>(() => PixelConversion.ToTensor(new byte[11], 2, 2, PixelLayout.Rgb24));
         Assert.Throws<ArgumentException>(() => PixelConversion.ToTensor(new byte[16], 2, 2, PixelLayout.Rgba32, stride: 4));
+        Assert.Throws<ArgumentException>(() => PixelConversion.ToTensor(new byte[11], 2, 2, PixelLayout.Rgb24Planar)); // three planes of 4 bytes
         using var wrong = ImageTensor.Create(3, 2, 3);
         Assert.Throws<ArgumentException>(() => PixelConversion.ToTensor(new byte[16], 2, 2, PixelLayout.Rgba32, 0, wrong));
     }

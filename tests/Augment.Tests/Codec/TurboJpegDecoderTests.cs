@@ -1,7 +1,15 @@
+using Augment.Batching;
+using Augment.Data;
 using Augment.Imaging;
+using Augment.Kernels;
 using Augment.Randomness;
 using Augment.Skia;
+using Augment.Tests.Data;
+using Augment.Transforms;
+using Augment.Transforms.Geometry;
 using Augment.TurboJpeg;
+using Augment.Tta;
+using Augment.Views;
 using SkiaSharp;
 
 namespace Augment.Tests.Codec;
@@ -37,6 +45,65 @@ public sealed class TurboJpegDecoderTests : DecoderConformanceTests
             Assert.Equal(width, actual.Width);
             AssertSamePixels(s_skia.DecodePixels(jpeg, size), actual);
         }
+    }
+
+    [Fact]
+    [Trait("Category", "HardwarePaths")]
+    public unsafe void FourTwoZeroJpegsDecodeToPlanesEqualToLibjpegTurbosOwnRgb()
+    {
+        TurboJpegDecoder turbo = Create();
+        using var reused = PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
+        foreach ((int width, int height) in (ReadOnlySpan<(int, int)>)[(1, 1), (2, 2), (3, 5), (4, 7), (5, 5), (6, 3), (17, 9), (63, 2), (64, 64), (65, 31), (129, 7), (200, 3), (333, 17)])
+        {
+            byte[] jpeg = Encode(width, height, "420");
+            byte[] rgba = new byte[width * height * 4];
+            nint handle = TurboJpegNative.InitDecompress();
+            fixed (byte* source = jpeg)
+            fixed (byte* target = rgba)
+            {
+                Assert.Equal(0, TurboJpegNative.Decompress2(handle, source, new((uint)jpeg.Length), target, width, width * 4, height, TurboJpegNative.PixelFormatRgba, 0));
+            }
+
+            TurboJpegNative.Destroy(handle);
+            using ImageTensor expected = PixelConversion.ToTensor(rgba, width, height, PixelLayout.Rgba32);
+            turbo.DecodePixelsInto(jpeg, reused);
+            bool planar = Ycc420Planes.IsAccelerated && width >= Ycc420Planes.MinimumWidth;
+            Assert.Equal((planar ? PixelLayout.Rgb24Planar : PixelLayout.Rgba32, width, height), (reused.Layout, reused.Width, reused.Height));
+            using ImageTensor actual = reused.ToTensor();
+            Assert.True(expected.Data.SequenceEqual(actual.Data), $"{width}x{height}: the pixels differ from libjpeg-turbo's RGB");
+        }
+
+        // Upright full-size 4:2:0 only: a scaled decode and an oriented one are libjpeg-turbo's RGBA.
+        byte[] large = Encode(67, 45, "420");
+        using (PixelBuffer scaled = turbo.DecodePixels(large, new ImageSize(20, 20)))
+        {
+            Assert.Equal(PixelLayout.Rgba32, scaled.Layout);
+        }
+
+        using PixelBuffer oriented = turbo.DecodePixels(WithOrientation(large, 3, littleEndian: true));
+        Assert.Equal(PixelLayout.Rgba32, oriented.Layout);
+    }
+
+    [Fact]
+    public void TheFusedLoaderGivesTheSameBatchesAsWithSkia()
+    {
+        TurboJpegDecoder turbo = Create();
+        var source = new InMemorySource(Enumerable.Range(0, 7).Select(i => InMemorySample.FromBytes(Encode(90 + (7 * i), 70 + (5 * i), "420"), i % 2, $"image{i}.jpg")));
+        float[] Read(IImageDecoder decoder, DataLoaderOptions options)
+        {
+            using var loader = new DataLoader(source, decoder, options with { BatchSize = 3, Workers = 0, Seed = 4, Shuffle = true });
+            Assert.True(loader.IsFused);
+            return DataFixtures.ReadPixels(loader.ReadEpoch(1, TestContext.Current.CancellationToken));
+        }
+
+        var eval = new DataLoaderOptions { Transform = new Compose(new Resize(48), new CenterCrop(40), Normalize.ImageNet()) };
+        Assert.Equal(Read(s_skia, eval), Read(turbo, eval));
+        var tenCrop = new DataLoaderOptions
+        {
+            Views = [ViewGroup.TestTime("tencrop", TestTimeViews.TenCrop(32, 32), before: new Resize(48))],
+            Collator = new Collator(mean: [.. Normalize.ImageNetMean], std: [.. Normalize.ImageNetStd]),
+        };
+        Assert.Equal(Read(s_skia, tenCrop), Read(turbo, tenCrop with { Collator = new Collator(mean: [.. Normalize.ImageNetMean], std: [.. Normalize.ImageNetStd]) }));
     }
 
     [Theory]
@@ -143,13 +210,13 @@ public sealed class TurboJpegDecoderTests : DecoderConformanceTests
         }
     }
 
-    /// <summary>Asserts equal sizes and RGB bytes (alpha aside), then disposes both.</summary>
+    /// <summary>Asserts equal sizes and RGB bytes (alpha and layout aside: full-size 4:2:0 decodes to planes), then disposes both.</summary>
     private static void AssertSamePixels(PixelBuffer expected, PixelBuffer actual)
     {
         using (expected)
         using (actual)
         {
-            Assert.Equal((expected.Width, expected.Height, expected.Layout), (actual.Width, actual.Height, actual.Layout));
+            Assert.Equal((expected.Width, expected.Height), (actual.Width, actual.Height));
             using ImageTensor e = expected.ToTensor();
             using ImageTensor a = actual.ToTensor();
             Assert.Equal(e.Data.ToArray(), a.Data.ToArray());

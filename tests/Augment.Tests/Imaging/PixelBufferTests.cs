@@ -20,6 +20,29 @@ public sealed class PixelBufferTests
     }
 
     [Fact]
+    public void APlanarBufferHoldsThreePlanesAndCopiesPlaneByPlane()
+    {
+        using PixelBuffer planar = PixelBuffer.Rent(5, 3, PixelLayout.Rgb24Planar);
+        Assert.Equal((5, 3, 5 * 3 * 3), (planar.Stride, planar.Layout.Planes(), planar.Pixels.Length));
+        for (int i = 0; i < planar.Pixels.Length; i++)
+        {
+            planar.Pixels[i] = (byte)i;
+        }
+
+        using PixelBuffer copy = PixelBuffer.Rent(1, 1, PixelLayout.Rgba32);
+        copy.CopyFrom(planar);
+        Assert.Equal((5, 3, 5, PixelLayout.Rgb24Planar), (copy.Width, copy.Height, copy.Stride, copy.Layout));
+        Assert.Equal(planar.Pixels.ToArray(), copy.Pixels.ToArray());
+
+        // Pixel (x, y) of channel c is byte (c * height + y) * stride + x.
+        using ImageTensor image = planar.ToTensor();
+        Assert.Equal(((2 * 3) + 1) * 5 + 4, (int)MathF.Round(image.Row(2, 1)[4] * 255));
+        Assert.Equal(3, PixelLayout.Rgb24Planar.BytesPerPixel());
+        Assert.Equal(1, PixelLayout.Rgb24Planar.BytesPerRowPixel());
+        Assert.Equal((1, 4), (PixelLayout.Rgba32.Planes(), PixelLayout.Rgba32.BytesPerRowPixel()));
+    }
+
+    [Fact]
     public void RentWithAReuseBufferReturnsItReshaped()
     {
         using PixelBuffer reuse = PixelBuffer.Rent(2, 2, PixelLayout.Gray8);

@@ -9,8 +9,8 @@ using Augment.Kernels.Lanes;
 namespace Augment.Kernels.Geometry;
 
 /// <summary>
-/// The separable resampling executor: resamples a window of a source (CHW float planes, or interleaved 8-bit pixels
-/// read as <c>v / 255</c>) to a CHW float destination, optionally mirrored horizontally and with a per-channel
+/// The separable resampling executor: resamples a window of a source (CHW float planes, or 8-bit pixels, interleaved
+/// or planar, read as <c>v / 255</c>) to a CHW float destination, optionally mirrored horizontally and with a per-channel
 /// <c>x * scale + offset</c> applied on the final write. This is both the body of Resize / ResizedCrop and the fused
 /// decode → crop → resize → flip → normalize primitive of the loader, which writes straight into a batch slot.
 /// </summary>
@@ -19,7 +19,8 @@ namespace Augment.Kernels.Geometry;
 /// cache); scratch comes from <see cref="ArrayPool{T}.Shared"/>, so a call allocates nothing once the thread's maps have
 /// grown to the sizes in use. The vertical pass runs first over strips of output rows (the
 /// strip stays in cache for the horizontal pass), unless running the horizontal pass first costs less (float planes
-/// only). Pixel sources always go vertical first, widening the bytes on the fly. Where AVX-512 VBMI runs, an
+/// only). Pixel sources always go vertical first, widening the bytes on the fly; planar ones are read plane by plane
+/// as they are. Where AVX-512 VBMI runs, an
 /// interleaved RGB(A) window that is downscaled vertically by at most 2x and whose planes fit in 4 MB is first split
 /// into three byte planes (<see cref="ChannelSplit"/>), so the passes never touch alpha and the horizontal pass reads
 /// contiguous samples. Otherwise the vertical pass reads all samples of a row at once; where the horizontal map has a
@@ -70,11 +71,11 @@ internal static class Resampler
     }
 
     /// <summary>
-    /// Resamples the window (<paramref name="request"/>) of interleaved 8-bit pixels, read as <c>v / 255</c>, into
-    /// three CHW float planes (RGB; gray is replicated, alpha ignored), as <see cref="Resample(ReadOnlySpan{float}, int, int, int, in ResampleRequest, Span{float}, ReadOnlySpan{float}, ReadOnlySpan{float})"/> does.
+    /// Resamples the window (<paramref name="request"/>) of 8-bit pixels (interleaved, or planar), read as
+    /// <c>v / 255</c>, into three CHW float planes (RGB; gray is replicated, alpha ignored), as <see cref="Resample(ReadOnlySpan{float}, int, int, int, in ResampleRequest, Span{float}, ReadOnlySpan{float}, ReadOnlySpan{float})"/> does.
     /// </summary>
     /// <param name="pixels">The pixels, <paramref name="rowStride"/> bytes per row.</param>
-    /// <param name="rowStride">Bytes per row, at least <c>sourceWidth * bytesPerPixel</c>.</param>
+    /// <param name="rowStride">Bytes per row (of one plane, for a planar layout), at least <c>sourceWidth</c> times the bytes a pixel takes in a row.</param>
     /// <param name="layout">The pixel layout.</param>
     /// <param name="sourceHeight">The source height.</param>
     /// <param name="sourceWidth">The source width.</param>
@@ -93,13 +94,21 @@ internal static class Resampler
         ReadOnlySpan<float> scale = default,
         ReadOnlySpan<float> offset = default)
     {
-        int pixelSize = layout.BytesPerPixel();
-        if (rowStride < sourceWidth * pixelSize || pixels.Length < ((long)(sourceHeight - 1) * rowStride) + ((long)sourceWidth * pixelSize))
+        int pixelSize = layout.BytesPerRowPixel();
+        if (rowStride < sourceWidth * pixelSize || pixels.Length < ((long)((layout.Planes() * sourceHeight) - 1) * rowStride) + ((long)sourceWidth * pixelSize))
         {
             throw new ArgumentException($"{pixels.Length} bytes with stride {rowStride} do not hold a {sourceWidth}x{sourceHeight} {layout} image.", nameof(pixels));
         }
 
         Validate(sourceHeight, sourceWidth, 3, request, destination.Length, scale, offset);
+        if (layout == PixelLayout.Rgb24Planar)
+        {
+            nint planeStride = (nint)sourceHeight * rowStride;
+            ref byte corner = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), ((nint)request.Top * rowStride) + request.Left);
+            Run<byte, ByteSampleReader>(ref corner, new SourceLayout(3, 3, planeStride, rowStride, 1, default), request, destination, scale, offset);
+            return;
+        }
+
         ChannelOffsets offsets = layout switch
         {
             PixelLayout.Gray8 => new(0, 0, 0),

@@ -5,7 +5,7 @@ using Augment.Kernels.Geometry;
 namespace Augment.Tests.Kernels.Geometry;
 
 /// <summary>
-/// The loader's fused primitive (<see cref="Resampler"/>): 8-bit interleaved or float sources, windows, a folded
+/// The loader's fused primitive (<see cref="Resampler"/>): 8-bit interleaved or planar, or float sources, windows, a folded
 /// horizontal flip and a per-channel affine on the final write, into a slot of a larger buffer.
 /// </summary>
 public sealed class ResizeFusedTests
@@ -13,7 +13,7 @@ public sealed class ResizeFusedTests
     private static readonly float[] Scale = [1 / 0.229f, 1 / 0.224f, 1 / 0.225f];
     private static readonly float[] Offset = [-0.485f / 0.229f, -0.456f / 0.224f, -0.406f / 0.225f];
 
-    public static TheoryData<PixelLayout> Layouts() => [PixelLayout.Rgb24, PixelLayout.Rgba32, PixelLayout.Bgra32, PixelLayout.Gray8];
+    public static TheoryData<PixelLayout> Layouts() => [PixelLayout.Rgb24, PixelLayout.Rgba32, PixelLayout.Bgra32, PixelLayout.Gray8, PixelLayout.Rgb24Planar];
 
     [Theory]
     [Trait("Category", "HardwarePaths")]
@@ -232,11 +232,11 @@ public sealed class ResizeFusedTests
         Assert.Throws<ArgumentException>(() => Resampler.Resample(pixels, 30, PixelLayout.Rgb24, 10, 10, ok, destination, [1f, 2f]));
     }
 
-    // Random interleaved pixels in rows padded by 5 bytes, so that no row but the first starts aligned.
+    // Random pixels (interleaved, or planes) in rows padded by 5 bytes, so that no row but the first starts aligned.
     private static (byte[] Pixels, int Stride) PaddedPixels(PixelLayout layout, int height, int width, int seed)
     {
-        int stride = (width * layout.BytesPerPixel()) + 5;
-        var pixels = new byte[height * stride];
+        int stride = (width * layout.BytesPerRowPixel()) + 5;
+        var pixels = new byte[layout.Planes() * height * stride];
         new Random(seed).NextBytes(pixels);
         return (pixels, stride);
     }
