@@ -169,28 +169,16 @@ internal static class Ycc420Planes
         Upsample(ref MemoryMarshal.GetReference(redSums), column, out Vector512<short> redEven, out Vector512<short> redOdd);
         Vector512<short> lowOrder = Vector512.Create((short)0, 32, 1, 33, 2, 34, 3, 35, 4, 36, 5, 37, 6, 38, 7, 39, 8, 40, 9, 41, 10, 42, 11, 43, 12, 44, 13, 45, 14, 46, 15, 47);
         Vector512<short> highOrder = lowOrder + Vector512.Create((short)16);
-        Vector512<short> center = Vector512.Create((short)128);
         Vector512<byte> y = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(luma), (nuint)x);
-        Convert(
-            Avx512BW.ConvertToVector512Int16(y.GetLower()),
-            Avx512BW.PermuteVar32x16x2(blueEven, lowOrder, blueOdd) - center,
-            Avx512BW.PermuteVar32x16x2(redEven, lowOrder, redOdd) - center,
-            out Vector512<short> r0,
-            out Vector512<short> g0,
-            out Vector512<short> b0);
-        Convert(
-            Avx512BW.ConvertToVector512Int16(y.GetUpper()),
-            Avx512BW.PermuteVar32x16x2(blueEven, highOrder, blueOdd) - center,
-            Avx512BW.PermuteVar32x16x2(redEven, highOrder, redOdd) - center,
-            out Vector512<short> r1,
-            out Vector512<short> g1,
-            out Vector512<short> b1);
+        Half(y.GetLower(), lowOrder, blueEven, blueOdd, redEven, redOdd, out Vector512<short> r0, out Vector512<short> g0, out Vector512<short> b0);
+        Half(y.GetUpper(), highOrder, blueEven, blueOdd, redEven, redOdd, out Vector512<short> r1, out Vector512<short> g1, out Vector512<short> b1);
         ref byte origin = ref MemoryMarshal.GetReference(output);
         Narrow(r0, r1).StoreUnsafe(ref origin, (nuint)x);
         Narrow(g0, g1).StoreUnsafe(ref origin, (nuint)(plane + x));
         Narrow(b0, b1).StoreUnsafe(ref origin, (nuint)((2 * plane) + x));
     }
 
+    /// <summary>The even and odd output samples of 32 chroma columns from <c>sums</c> (with its left edge at index 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Upsample(ref short sums, nuint column, out Vector512<short> even, out Vector512<short> odd)
     {
@@ -199,6 +187,25 @@ internal static class Ycc420Planes
         Vector512<short> right = Vector512.LoadUnsafe(ref sums, column + 2);
         even = Vector512.ShiftRightLogical(center + left + Vector512.Create((short)8), 4);
         odd = Vector512.ShiftRightLogical(center + right + Vector512.Create((short)7), 4);
+    }
+
+    /// <summary>
+    /// Converts 32 of a block's pixels: their luma, and their chroma taken from the even and odd upsampled columns
+    /// in <paramref name="order"/> (pixel order), centred on 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Half(
+        Vector256<byte> luma, Vector512<short> order, Vector512<short> blueEven, Vector512<short> blueOdd, Vector512<short> redEven, Vector512<short> redOdd,
+        out Vector512<short> r, out Vector512<short> g, out Vector512<short> b)
+    {
+        Vector512<short> center = Vector512.Create((short)128);
+        Convert(
+            Avx512BW.ConvertToVector512Int16(luma),
+            Avx512BW.PermuteVar32x16x2(blueEven, order, blueOdd) - center,
+            Avx512BW.PermuteVar32x16x2(redEven, order, redOdd) - center,
+            out r,
+            out g,
+            out b);
     }
 
     /// <summary><see cref="Pixel"/> for 32 pixels, chroma already centred.</summary>
