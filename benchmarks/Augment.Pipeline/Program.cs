@@ -82,7 +82,7 @@ ITransform Eval() => new Compose(new Resize(256), new CenterCrop(224), Normalize
 int[] counts = workers <= 1 ? [workers] : [1, workers];
 foreach (int n in counts)
 {
-    Direct("decode only (full size, RGBA)", n, b => decoder.DecodePixels(b).Dispose());
+    Direct("decode only (full size)", n, b => decoder.DecodePixels(b).Dispose());
     Direct("decode only (DCT-scaled, sides >= 256)", n, b => decoder.DecodePixels(b, new ImageSize(256, 256)).Dispose());
     Loader("train-classic", n, TrainClassic());
     Loader("train-rrc", n, TrainRrc());
