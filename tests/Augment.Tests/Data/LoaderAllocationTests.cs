@@ -37,19 +37,23 @@ public sealed class LoaderAllocationTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public void ReadEpochAllocatesOnlyTheBatchObject()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void ReadEpochAllocatesOnlyTheBatchObject(int workers)
     {
-        using DataLoader loader = Loader(out Collator collator);
+        using DataLoader loader = Loader(workers, out Collator collator);
         FillPool(collator, BatchSize, new ImageSize(10, 10));
         long measured = Measure(loader.ReadEpoch(0, Token));
         Assert.InRange(measured, 0, Bound(BatchObjects(collator)));
     }
 
-    [Fact]
-    public async Task ReadEpochAsyncAllocatesOnlyTheBatchObject()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public async Task ReadEpochAsyncAllocatesOnlyTheBatchObject(int workers)
     {
-        using DataLoader loader = Loader(out Collator collator);
+        using DataLoader loader = Loader(workers, out Collator collator);
         FillPool(collator, BatchSize, new ImageSize(10, 10));
         long measured = await MeasureAsync(loader.ReadEpochAsync(0, Token));
         Assert.InRange(measured, 0, Bound(BatchObjects(collator)));
@@ -128,15 +132,15 @@ public sealed class LoaderAllocationTests
         return window.Allocated();
     }
 
-    private static DataLoader Loader(out Collator collator)
+    private static DataLoader Loader(int workers, out Collator collator)
     {
         collator = new Collator();
-        var loader = new DataLoader(Source(), new PatternDecoder(), Options(collator) with { Transform = new Compose(new Resize(12), new CenterCrop(10)) });
+        var loader = new DataLoader(Source(), new PatternDecoder(), Options(collator) with { Workers = workers, Transform = new Compose(new Resize(12), new CenterCrop(10)) });
         Assert.True(loader.IsFused);
         return loader;
     }
 
-    /// <summary>One worker, so that the consumer waits for almost every batch: the path under test.</summary>
+    /// <summary>One worker, so that the consumer waits for almost every batch: the path under test (some tests fill the batches on the consumer's thread instead).</summary>
     private static DataLoaderOptions Options(Collator collator) =>
         new() { BatchSize = BatchSize, Workers = 1, Shuffle = true, Seed = 5, DctScaling = false, Collator = collator };
 
