@@ -101,11 +101,10 @@ internal static class Resampler
         }
 
         Validate(sourceHeight, sourceWidth, 3, request, destination.Length, scale, offset);
+        ref byte origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), ((nint)request.Top * rowStride) + ((nint)request.Left * pixelSize));
         if (layout == PixelLayout.Rgb24Planar)
         {
-            nint planeStride = (nint)sourceHeight * rowStride;
-            ref byte corner = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), ((nint)request.Top * rowStride) + request.Left);
-            Run<byte, ByteSampleReader>(ref corner, new SourceLayout(3, 3, planeStride, rowStride, 1, default), request, destination, scale, offset);
+            Run<byte, ByteSampleReader>(ref origin, SourceLayout.BytePlanes((nint)sourceHeight * rowStride, rowStride), request, destination, scale, offset);
             return;
         }
 
@@ -115,7 +114,6 @@ internal static class Resampler
             PixelLayout.Bgra32 => new(2, 1, 0),
             _ => new(0, 1, 2),
         };
-        ref byte origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), ((nint)request.Top * rowStride) + ((nint)request.Left * pixelSize));
         if (pixelSize < 3 || !SplitsFirst(request))
         {
             Run<byte, ByteSampleReader>(ref origin, new SourceLayout(3, 1, 0, rowStride, pixelSize, offsets), request, destination, scale, offset);
@@ -128,7 +126,7 @@ internal static class Resampler
         byte[] planes = ArrayPool<byte>.Shared.Rent((int)(3 * plane));
         ref byte planesOrigin = ref MemoryMarshal.GetArrayDataReference(planes);
         ChannelSplit.Split(ref origin, rowStride, request.Height, request.Width, pixelSize, offsets, ref planesOrigin, plane);
-        Run<byte, ByteSampleReader>(ref planesOrigin, new SourceLayout(3, 3, plane, request.Width, 1, default), request, destination, scale, offset);
+        Run<byte, ByteSampleReader>(ref planesOrigin, SourceLayout.BytePlanes(plane, request.Width), request, destination, scale, offset);
         ArrayPool<byte>.Shared.Return(planes);
     }
 
@@ -370,5 +368,8 @@ internal static class Resampler
         public int PixelSize { get; } = pixelSize;
 
         public ChannelOffsets Offsets { get; } = offsets;
+
+        // Three planes of one byte per sample, planeStride apart, rows rowStride apart.
+        public static SourceLayout BytePlanes(nint planeStride, nint rowStride) => new(3, 3, planeStride, rowStride, 1, default);
     }
 }
